@@ -1,0 +1,118 @@
+package dev.keywatch.bootstrap;
+
+/**
+ * Static entry points for inlined advice. Each one is a no-op until the agent installs its hooks, and
+ * none lets an exception reach the instrumented method.
+ */
+public final class KeywatchBridge {
+    private static volatile BridgeHooks hooks;
+
+    private KeywatchBridge() {
+    }
+
+    public static void install(BridgeHooks installed) {
+        hooks = installed;
+    }
+
+    public static Object okHttpStart(Object call) {
+        BridgeHooks h = hooks;
+        if (h == null) return null;
+        try {
+            return h.okHttpStart(call);
+        } catch (Throwable t) {
+            fail(h, "okhttp", t);
+            return null;
+        }
+    }
+
+    public static void okHttpEnd(Object token, Object response, Throwable thrown) {
+        BridgeHooks h = hooks;
+        if (h == null || token == null) return;
+        try {
+            h.okHttpEnd(token, response, thrown);
+        } catch (Throwable t) {
+            fail(h, "okhttp", t);
+        }
+    }
+
+    public static Object jdkHttpStart(Object request) {
+        BridgeHooks h = hooks;
+        if (h == null) return null;
+        try {
+            return h.jdkHttpStart(request);
+        } catch (Throwable t) {
+            fail(h, "jdk-httpclient", t);
+            return null;
+        }
+    }
+
+    public static Object jdkHttpBodyHandler(Object token, Object handler) {
+        BridgeHooks h = hooks;
+        if (h == null || token == null) return handler;
+        try {
+            Object wrapped = h.jdkHttpBodyHandler(token, handler);
+            return wrapped == null ? handler : wrapped;
+        } catch (Throwable t) {
+            fail(h, "jdk-httpclient", t);
+            return handler;
+        }
+    }
+
+    public static void jdkHttpSent(Object token, Object future, Throwable thrown) {
+        BridgeHooks h = hooks;
+        if (h == null || token == null) return;
+        try {
+            h.jdkHttpSent(token, future, thrown);
+        } catch (Throwable t) {
+            fail(h, "jdk-httpclient", t);
+        }
+    }
+
+    public static Object urlConnectionEnter(Object connection) {
+        BridgeHooks h = hooks;
+        if (h == null) return null;
+        try {
+            return h.urlConnectionEnter(connection);
+        } catch (Throwable t) {
+            fail(h, "httpurlconnection", t);
+            return null;
+        }
+    }
+
+    public static void urlConnectionExit(Object token, Object connection, int responseCode, Object requestHeaders,
+                                         Object responseHeaders, Throwable thrown, boolean readsResponse) {
+        BridgeHooks h = hooks;
+        if (h == null || token == null) return;
+        try {
+            h.urlConnectionExit(token, connection, responseCode, requestHeaders, responseHeaders, thrown, readsResponse);
+        } catch (Throwable t) {
+            fail(h, "httpurlconnection", t);
+        }
+    }
+
+    public static Object urlConnectionErrorStream(Object connection, Object stream) {
+        BridgeHooks h = hooks;
+        if (h == null || stream == null) return stream;
+        try {
+            Object wrapped = h.urlConnectionErrorStream(connection, stream);
+            return wrapped == null ? stream : wrapped;
+        } catch (Throwable t) {
+            fail(h, "httpurlconnection", t);
+            return stream;
+        }
+    }
+
+    /** Called by the exception handler Byte Buddy weaves around every advice. */
+    public static void adviceFailed(Throwable error) {
+        BridgeHooks h = hooks;
+        if (h != null) fail(h, "advice", error);
+    }
+
+    private static void fail(BridgeHooks h, String component, Throwable error) {
+        try {
+            h.failed(component, error);
+        } catch (Throwable ignored) {
+            // Reporting must never be the thing that breaks the application.
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.keywatch.capture;
+
+import dev.keywatch.credential.ReducedCredential;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP exchange with an LLM host, as every client instrumentation reports it: what the classifier
+ * needs and nothing more. Credentials are already reduced; the body is a bounded copy of an error body.
+ */
+public final class CapturedExchange {
+    private final String client;
+    private final String provider;
+    private final String host;
+    private final int port;
+    private final String method;
+    private final String path;
+    private final int status;
+    private final Map<String, String> headers;
+    private final String body;
+    private final boolean bodyTruncated;
+    private final long startEpochMillis;
+    private final long durationNanos;
+    private final String transportError;
+    private final List<ReducedCredential> credentials;
+    private final int retryAttempt;
+
+    CapturedExchange(Builder b) {
+        this.client = b.client;
+        this.provider = b.provider;
+        this.host = b.host;
+        this.port = b.port;
+        this.method = b.method;
+        this.path = b.path;
+        this.status = b.status;
+        this.headers = b.headers == null ? Collections.<String, String>emptyMap() : Collections.unmodifiableMap(b.headers);
+        this.body = b.body;
+        this.bodyTruncated = b.bodyTruncated;
+        this.startEpochMillis = b.startEpochMillis;
+        this.durationNanos = b.durationNanos;
+        this.transportError = b.transportError;
+        this.credentials = b.credentials == null ? Collections.<ReducedCredential>emptyList()
+                : Collections.unmodifiableList(b.credentials);
+        this.retryAttempt = b.retryAttempt;
+    }
+
+    /** The instrumentation that saw it: {@code okhttp}, {@code jdk-httpclient}, {@code httpurlconnection}, … */
+    public String client() { return client; }
+
+    /** The provider the host belongs to, as the host matcher named it. */
+    public String provider() { return provider; }
+
+    public String host() { return host; }
+
+    public int port() { return port; }
+
+    public String method() { return method; }
+
+    /** The request path without the query string (which may hold {@code key=}). */
+    public String path() { return path; }
+
+    /** The HTTP status, or 0 when no response arrived. */
+    public int status() { return status; }
+
+    /** The few response headers that matter, by lower-case name. */
+    public Map<String, String> headers() { return headers; }
+
+    public String header(String lowerCaseName) { return headers.get(lowerCaseName); }
+
+    /** A decoded, bounded copy of an error body; null for successes and when none could be read. */
+    public String body() { return body; }
+
+    public boolean bodyTruncated() { return bodyTruncated; }
+
+    public long startEpochMillis() { return startEpochMillis; }
+
+    public long durationNanos() { return durationNanos; }
+
+    /** The exception class when no response arrived (connection refused, DNS, TLS, timeout); else null. */
+    public String transportError() { return transportError; }
+
+    /** Every credential the request carried, reduced; empty when it carried none. */
+    public List<ReducedCredential> credentials() { return credentials; }
+
+    /** {@code X-Stainless-Retry-Count} of the request, or -1 when absent. */
+    public int retryAttempt() { return retryAttempt; }
+
+    @Override
+    public String toString() {
+        return "CapturedExchange{" + client + " " + method + " " + host + path + " -> " + status
+                + (transportError != null ? " (" + transportError + ")" : "") + ", " + credentials + "}";
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Also used by tests and the {@code doctor} command to describe an exchange they made themselves. */
+    public static final class Builder {
+        private String client;
+        private String provider;
+        private String host;
+        private int port = -1;
+        private String method = "GET";
+        private String path = "/";
+        private int status;
+        private Map<String, String> headers;
+        private String body;
+        private boolean bodyTruncated;
+        private long startEpochMillis = System.currentTimeMillis();
+        private long durationNanos;
+        private String transportError;
+        private List<ReducedCredential> credentials;
+        private int retryAttempt = -1;
+
+        public Builder client(String v) { client = v; return this; }
+        public Builder provider(String v) { provider = v; return this; }
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder method(String v) { method = v; return this; }
+        public Builder path(String v) { path = v; return this; }
+        public Builder status(int v) { status = v; return this; }
+        public Builder headers(Map<String, String> v) { headers = v; return this; }
+        public Builder body(String v) { body = v; return this; }
+        public Builder bodyTruncated(boolean v) { bodyTruncated = v; return this; }
+        public Builder startEpochMillis(long v) { startEpochMillis = v; return this; }
+        public Builder durationNanos(long v) { durationNanos = v; return this; }
+        public Builder transportError(String v) { transportError = v; return this; }
+        public Builder credentials(List<ReducedCredential> v) { credentials = v; return this; }
+        public Builder retryAttempt(int v) { retryAttempt = v; return this; }
+
+        public CapturedExchange build() {
+            return new CapturedExchange(this);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.keywatch.capture;
+
+import dev.keywatch.credential.ReducedCredential;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * An exchange between request and report. Clients learn the response and the error body in either
+ * order (the JDK client's {@code ofString} reads the body first; {@code ofInputStream} and
+ * {@code HttpURLConnection} only as the application reads it), so this waits for both, or for the
+ * body wait to run out when the application never reads the body. It reports exactly once.
+ */
+public final class PendingExchange {
+    private final CaptureSettings settings;
+    private final CapturedExchange.Builder builder;
+    private final long startNanos;
+
+    private boolean statusKnown;
+    private boolean responseDone;
+    private boolean expectingBody;
+    private boolean bodyDone;
+    private boolean reported;
+    private BodySnippet snippet;
+    private String contentEncoding;
+    private ScheduledFuture<?> bodyWait;
+
+    public PendingExchange(CaptureSettings settings, String client, String provider, String host, int port) {
+        this.settings = settings;
+        this.startNanos = System.nanoTime();
+        this.builder = CapturedExchange.builder()
+                .client(client).provider(provider).host(host).port(port)
+                .startEpochMillis(System.currentTimeMillis());
+    }
+
+    /** What was sent; may be called at the start or, when interceptors may still change it, at the end. */
+    public synchronized PendingExchange describeRequest(String method, String path, List<ReducedCredential> credentials,
+                                                        int retryAttempt) {
+        builder.method(method).path(path).credentials(credentials).retryAttempt(retryAttempt);
+        return this;
+    }
+
+    /**
+     * Status and the kept response headers have arrived; the duration ends here. Returns true when the
+     * error body should be copied: an error status, not an event stream. Only the first call counts.
+     */
+    public synchronized boolean onResponse(int status, Map<String, String> headers) {
+        if (statusKnown) {
+            return false;
+        }
+        statusKnown = true;
+        builder.status(status).headers(headers).durationNanos(System.nanoTime() - startNanos);
+        contentEncoding = headers.get("content-encoding");
+        return status >= 400 && settings.maxBodyBytes() > 0
+                && !ResponseHeaders.isEventStream(headers.get("content-type"));
+    }
+
+    /** Starts copying the error body as the application reads it; waits for {@link #bodyFinished()}. */
+    public BodySnippet startBody() {
+        BodySnippet s;
+        synchronized (this) {
+            if (snippet != null) {
+                return snippet;
+            }
+            s = new BodySnippet(settings.maxBodyBytes());
+            snippet = s;
+            expectingBody = true;
+        }
+        ScheduledFuture<?> wait = BodyWaits.schedule(this::finishNow, settings.bodyWaitMillis());
+        synchronized (this) {
+            if (reported) {
+                wait.cancel(false);
+            } else {
+                bodyWait = wait;
+            }
+        }
+        return s;
+    }
+
+    /** The whole copy at once, for clients that can peek at a body without consuming it. */
+    public synchronized void bodyCopied(byte[] data) {
+        snippet = new BodySnippet(settings.maxBodyBytes());
+        snippet.append(data, 0, data.length);
+        expectingBody = true;
+        bodyDone = true;
+    }
+
+    /** The copy is complete: end of body, snippet full, body closed, cancelled or failed. */
+    public void bodyFinished() {
+        synchronized (this) {
+            bodyDone = true;
+        }
+        reportIfComplete();
+    }
+
+    /** The response (with or without a body) has been handed to the application. */
+    public void responseFinished() {
+        synchronized (this) {
+            responseDone = true;
+        }
+        reportIfComplete();
+    }
+
+    /** No response (connection refused, DNS, TLS, timeout), or the body failed: reports at once. */
+    public void failed(Throwable error) {
+        synchronized (this) {
+            if (!statusKnown) {
+                builder.transportError(error == null ? "unknown" : error.getClass().getName())
+                        .durationNanos(System.nanoTime() - startNanos);
+            }
+            responseDone = true;
+            bodyDone = true;
+        }
+        reportIfComplete();
+    }
+
+    /** Reports with whatever has arrived: the body wait ran out. */
+    void finishNow() {
+        synchronized (this) {
+            responseDone = true;
+            bodyDone = true;
+        }
+        reportIfComplete();
+    }
+
+    public synchronized boolean isReported() {
+        return reported;
+    }
+
+    private void reportIfComplete() {
+        CapturedExchange exchange;
+        synchronized (this) {
+            if (reported || !responseDone || (expectingBody && !bodyDone)) {
+                return;
+            }
+            reported = true;
+            if (bodyWait != null) {
+                bodyWait.cancel(false);
+            }
+            if (snippet != null) {
+                builder.body(snippet.text(contentEncoding)).bodyTruncated(snippet.truncated());
+            }
+            exchange = builder.build();
+        }
+        try {
+            settings.sink().accept(exchange);
+        } catch (Throwable t) {
+            settings.errors().report("capture", t);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.keywatch.instrumentation;
+
+import dev.keywatch.bootstrap.BridgeHooks;
+import dev.keywatch.capture.CaptureSettings;
+import dev.keywatch.instrumentation.jdkhttp.JdkHttpClientCapture;
+import dev.keywatch.instrumentation.okhttp.OkHttpCapture;
+import dev.keywatch.instrumentation.urlconnection.UrlConnectionCapture;
+
+/** The bridge's one implementation: routes each hook to its client's capture code. */
+public final class CaptureHooks implements BridgeHooks {
+    private final CaptureSettings settings;
+    private final OkHttpCapture okHttp;
+    private final JdkHttpClientCapture jdkHttp;
+    private final UrlConnectionCapture urlConnection;
+
+    public CaptureHooks(CaptureSettings settings) {
+        this.settings = settings;
+        this.okHttp = new OkHttpCapture(settings);
+        this.jdkHttp = new JdkHttpClientCapture(settings);
+        this.urlConnection = new UrlConnectionCapture(settings);
+    }
+
+    @Override
+    public Object okHttpStart(Object call) {
+        try {
+            return okHttp.start(call);
+        } catch (Throwable t) {
+            failed("okhttp", t);
+            return null;
+        }
+    }
+
+    @Override
+    public void okHttpEnd(Object token, Object response, Throwable thrown) {
+        try {
+            okHttp.end(token, response, thrown);
+        } catch (Throwable t) {
+            failed("okhttp", t);
+        }
+    }
+
+    @Override
+    public Object jdkHttpStart(Object request) {
+        try {
+            return jdkHttp.start(request);
+        } catch (Throwable t) {
+            failed("jdk-httpclient", t);
+            return null;
+        }
+    }
+
+    @Override
+    public Object jdkHttpBodyHandler(Object token, Object handler) {
+        return jdkHttp.bodyHandler(token, handler);
+    }
+
+    @Override
+    public void jdkHttpSent(Object token, Object future, Throwable thrown) {
+        jdkHttp.sent(token, future, thrown);
+    }
+
+    @Override
+    public Object urlConnectionEnter(Object connection) {
+        return urlConnection.enter(connection);
+    }
+
+    @Override
+    public void urlConnectionExit(Object token, Object connection, int responseCode, Object requestHeaders,
+                                  Object responseHeaders, Throwable thrown, boolean readsResponse) {
+        try {
+            urlConnection.exit(token, connection, responseCode, requestHeaders, responseHeaders, thrown, readsResponse);
+        } catch (Throwable t) {
+            failed("httpurlconnection", t);
+        }
+    }
+
+    @Override
+    public Object urlConnectionErrorStream(Object connection, Object stream) {
+        return urlConnection.errorStream(connection, stream);
+    }
+
+    @Override
+    public void failed(String component, Throwable error) {
+        settings.errors().report(component, error);
+    }
+}

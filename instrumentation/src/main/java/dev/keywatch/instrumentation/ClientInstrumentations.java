@@ -1,0 +1,21 @@
+package dev.keywatch.instrumentation;
+
+import dev.keywatch.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
+import dev.keywatch.instrumentation.okhttp.OkHttpInstrumentation;
+import dev.keywatch.instrumentation.urlconnection.UrlConnectionInstrumentation;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** Every client instrumentation Keywatch ships, in a fixed order. */
+public final class ClientInstrumentations {
+    private ClientInstrumentations() {
+    }
+
+    public static List<ClientInstrumentation> all() {
+        return Collections.unmodifiableList(Arrays.asList(
+                new OkHttpInstrumentation(),
+                new JdkHttpClientInstrumentation(),
+                new UrlConnectionInstrumentation()));
+    }
+}

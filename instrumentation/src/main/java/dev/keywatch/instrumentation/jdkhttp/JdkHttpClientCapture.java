@@ -1,0 +1,83 @@
+package dev.keywatch.instrumentation.jdkhttp;
+
+import dev.keywatch.capture.CaptureSettings;
+import dev.keywatch.capture.PendingExchange;
+import dev.keywatch.capture.ResponseHeaders;
+import dev.keywatch.instrumentation.support.RequestCredentials;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Reads the JDK client's public request and response types; the body through a wrapped handler. */
+public final class JdkHttpClientCapture {
+    private final CaptureSettings settings;
+
+    public JdkHttpClientCapture(CaptureSettings settings) {
+        this.settings = settings;
+    }
+
+    public Object start(Object requestObject) throws Throwable {
+        HttpRequest request = (HttpRequest) requestObject;
+        URI uri = request.uri();
+        String host = uri.getHost();
+        if (host == null) {
+            return null;
+        }
+        int port = uri.getPort();
+        String provider = settings.hosts().providerFor(host, port);
+        if (provider == null) {
+            return null;
+        }
+        HttpHeaders headers = request.headers();
+        RequestCredentials.HeaderReader reader = name -> headers.firstValue(name).orElse(null);
+        return new PendingExchange(settings, "jdk-httpclient", provider, host, port)
+                .describeRequest(request.method(), uri.getRawPath(),
+                        RequestCredentials.reduce(settings.reducer(), reader, uri.getRawQuery()),
+                        RequestCredentials.retryAttempt(reader));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Object bodyHandler(Object token, Object handler) {
+        return new TeeBodyHandler((HttpResponse.BodyHandler) handler, (PendingExchange) token, settings.errors());
+    }
+
+    public void sent(Object token, Object future, Throwable thrown) {
+        PendingExchange exchange = (PendingExchange) token;
+        if (thrown != null || !(future instanceof CompletableFuture)) {
+            exchange.failed(thrown);
+            return;
+        }
+        // A dependent stage: the application's own future and its completion are untouched.
+        ((CompletableFuture<?>) future).whenComplete((response, error) -> {
+            try {
+                if (error != null) {
+                    exchange.failed(error);
+                } else {
+                    if (response instanceof HttpResponse) {
+                        HttpResponse<?> r = (HttpResponse<?>) response;
+                        exchange.onResponse(r.statusCode(), keptHeaders(r.headers()));
+                    }
+                    exchange.responseFinished();
+                }
+            } catch (Throwable t) {
+                settings.errors().report("jdk-httpclient", t);
+            }
+        });
+    }
+
+    static Map<String, String> keptHeaders(HttpHeaders headers) {
+        Map<String, String> kept = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : headers.map().entrySet()) {
+            String name = ResponseHeaders.keptName(e.getKey());
+            if (name != null && !e.getValue().isEmpty()) {
+                kept.putIfAbsent(name, e.getValue().get(0));
+            }
+        }
+        return kept;
+    }
+}

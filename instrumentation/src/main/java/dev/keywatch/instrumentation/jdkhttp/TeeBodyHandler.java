@@ -1,0 +1,43 @@
+package dev.keywatch.instrumentation.jdkhttp;
+
+import dev.keywatch.capture.BodySnippet;
+import dev.keywatch.capture.ErrorReporter;
+import dev.keywatch.capture.PendingExchange;
+import java.net.http.HttpResponse;
+
+/**
+ * Sees status and headers before any body byte; for an error status it hands the application's own
+ * subscriber a tee, for everything else the subscriber itself.
+ */
+final class TeeBodyHandler<T> implements HttpResponse.BodyHandler<T> {
+    private final HttpResponse.BodyHandler<T> delegate;
+    private final PendingExchange exchange;
+    private final ErrorReporter errors;
+
+    TeeBodyHandler(HttpResponse.BodyHandler<T> delegate, PendingExchange exchange, ErrorReporter errors) {
+        this.delegate = delegate;
+        this.exchange = exchange;
+        this.errors = errors;
+    }
+
+    @Override
+    public HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
+        boolean copyBody = false;
+        try {
+            copyBody = exchange.onResponse(info.statusCode(), JdkHttpClientCapture.keptHeaders(info.headers()));
+        } catch (Throwable t) {
+            errors.report("jdk-httpclient", t);
+        }
+        HttpResponse.BodySubscriber<T> subscriber = delegate.apply(info);
+        if (!copyBody || subscriber == null) {
+            return subscriber;
+        }
+        try {
+            BodySnippet snippet = exchange.startBody();
+            return new TeeBodySubscriber<>(subscriber, snippet, exchange, errors);
+        } catch (Throwable t) {
+            errors.report("jdk-httpclient", t);
+            return subscriber;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.keywatch.instrumentation.okhttp;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.keywatch.instrumentation.ClientInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** OkHttp 3.x ({@code okhttp3.RealCall}), 4.x and 5.x ({@code okhttp3.internal.connection.RealCall}). */
+public final class OkHttpInstrumentation implements ClientInstrumentation {
+    @Override
+    public String name() {
+        return "okhttp";
+    }
+
+    @Override
+    public ElementMatcher.Junction<TypeDescription> types() {
+        return named("okhttp3.RealCall").or(named("okhttp3.internal.connection.RealCall"));
+    }
+
+    @Override
+    public AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
+        // 4.x and 5.x compile Kotlin's internal function to a name-mangled "$okhttp" method.
+        return builder.type(types()).transform(advice.advice(
+                named("getResponseWithInterceptorChain").or(named("getResponseWithInterceptorChain$okhttp"))
+                        .and(takesArguments(0)),
+                OkHttpCallAdvice.class.getName()));
+    }
+}

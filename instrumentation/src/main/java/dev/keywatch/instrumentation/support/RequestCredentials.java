@@ -1,0 +1,63 @@
+package dev.keywatch.instrumentation.support;
+
+import dev.keywatch.credential.CredentialLocation;
+import dev.keywatch.credential.CredentialReducer;
+import dev.keywatch.credential.ReducedCredential;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Reads the credential headers every provider uses from a request, and reduces them on the spot. */
+public final class RequestCredentials {
+    /** Reads one request header by name (case-insensitive), null when absent. */
+    public interface HeaderReader {
+        String get(String name) throws Throwable;
+    }
+
+    private RequestCredentials() {
+    }
+
+    public static List<ReducedCredential> reduce(CredentialReducer reducer, HeaderReader headers, String rawQuery)
+            throws Throwable {
+        List<ReducedCredential> out = null;
+        out = add(out, value(headers, "Authorization"), reducer, null);
+        out = add(out, value(headers, "x-api-key"), reducer, CredentialLocation.X_API_KEY);
+        out = add(out, value(headers, "api-key"), reducer, CredentialLocation.API_KEY);
+        out = add(out, value(headers, "x-goog-api-key"), reducer, CredentialLocation.X_GOOG_API_KEY);
+        if (rawQuery != null && rawQuery.contains("key=")) {
+            ReducedCredential q = reducer.reduceQuery(rawQuery);
+            if (q != null) {
+                out = out == null ? new ArrayList<>(1) : out;
+                out.add(q);
+            }
+        }
+        return out == null ? Collections.<ReducedCredential>emptyList() : out;
+    }
+
+    /** {@code X-Stainless-Retry-Count}: 0 for the first attempt, -1 when the SDK does not say. */
+    public static int retryAttempt(HeaderReader headers) throws Throwable {
+        String v = value(headers, "x-stainless-retry-count");
+        if (v == null) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String value(HeaderReader headers, String name) throws Throwable {
+        return headers.get(name);
+    }
+
+    private static List<ReducedCredential> add(List<ReducedCredential> out, String raw, CredentialReducer reducer,
+                                               CredentialLocation location) {
+        if (raw == null) {
+            return out;
+        }
+        List<ReducedCredential> list = out == null ? new ArrayList<>(2) : out;
+        list.add(location == null ? reducer.reduceAuthorization(raw) : reducer.reduceHeader(location, raw));
+        return list;
+    }
+}
