@@ -94,7 +94,8 @@ public enum KeyKind {
         if (key.startsWith("fw_")) return FIREWORKS;
         if (key.startsWith("ABSK") || key.startsWith("bedrock-api-key-")) return AWS_BEDROCK_API_KEY;
         if ((key.startsWith("AKIA") || key.startsWith("ASIA")) && key.length() == 20) return AWS_ACCESS_KEY;
-        if (location == CredentialLocation.API_KEY) return AZURE;
+        // Azure resource keys have no prefix: known by their header, or by being 32 lower-case hex digits.
+        if (location == CredentialLocation.API_KEY || (key.length() == 32 && isLowerHex(key))) return AZURE;
         return UNKNOWN;
     }
 
@@ -115,6 +116,14 @@ public enum KeyKind {
             default:
                 return prefix;
         }
+    }
+
+    private static boolean isLowerHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'f') || (c >= '0' && c <= '9'))) return false;
+        }
+        return true;
     }
 
     private static boolean isLowerAlnum(String s, int from) {

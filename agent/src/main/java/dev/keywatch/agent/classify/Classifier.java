@@ -1,0 +1,230 @@
+package dev.keywatch.agent.classify;
+
+import dev.keywatch.capture.CapturedExchange;
+import dev.keywatch.credential.ReducedCredential;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Status + provider error body + headers + the reduced credential ⇒ one reason. Reads the status,
+ * then the body's discriminators, then the message; the client-side diagnosis (missing, wrong header,
+ * wrong provider, damaged key) wins over what the provider says, because it names the fix.
+ */
+public final class Classifier {
+
+    public Classification classify(CapturedExchange exchange) {
+        String provider = exchange.provider();
+        ReducedCredential credential = effectiveCredential(provider, exchange.credentials(), exchange.path());
+        Map<String, Double> limits = rateLimits(exchange);
+        if (exchange.status() == 0) {
+            return new Classification(Reason.TRANSPORT_ERROR, credential, null, null, -1, limits);
+        }
+        ProviderError error = exchange.status() >= 400
+                ? ProviderError.of(exchange.body(), exchange.header("x-amzn-errortype"))
+                : null;
+        Reason reason = error == null ? Reason.OK : providerReason(exchange.status(), error);
+        if (error != null && (reason.category().equals("auth") || exchange.status() == 401 || exchange.status() == 403)) {
+            Reason clientSide = clientSide(provider, exchange, credential);
+            if (clientSide != null) {
+                reason = clientSide;
+            }
+        }
+        return new Classification(reason, credential,
+                error == null ? null : error.providerCode,
+                requestId(exchange, error),
+                retryAfter(exchange, error),
+                limits);
+    }
+
+    /** The reason the provider's answer gives, before looking at what the client sent. */
+    static Reason providerReason(int status, ProviderError e) {
+        if (status < 400) {
+            return Reason.OK;
+        }
+        if (isQuota(status, e)) return Reason.QUOTA_EXHAUSTED;
+        if (isRevoked(e)) return Reason.REVOKED_KEY;
+        if (isRegionBlocked(e)) return Reason.REGION_BLOCKED;
+        if (e.codeOrTypeIs("mismatched_organization", "mismatched_project")
+                || e.messageContains("openai-organization header should match", "openai-project header should match")) {
+            return Reason.WRONG_ORG_OR_PROJECT;
+        }
+        if (status <= 403 && isMissingKey(e)) return Reason.MISSING_KEY;
+        if (isInvalidKey(status, e)) return Reason.INVALID_KEY;
+        if (isPermission(e)) return Reason.PERMISSION_DENIED;
+        if (isModel(status, e)) return Reason.MODEL_ACCESS_DENIED;
+        if (status == 429 || isRateLimit(e)) return Reason.RATE_LIMITED;
+        if (status == 529 || status == 503 || e.type.equals("overloaded_error")
+                || (status == 498 && e.codeOrTypeIs("capacity_exceeded"))) {
+            return Reason.OVERLOADED;
+        }
+        if (status == 401 || status == 498) return Reason.INVALID_KEY; // Cohere answers a bad token with 498
+        if (status == 403) return Reason.PERMISSION_DENIED;
+        if (status >= 500) return Reason.SERVER_ERROR;
+        return Reason.BAD_REQUEST;
+    }
+
+    private static boolean isQuota(int status, ProviderError e) {
+        if (status == 402) return true; // Cohere, DeepSeek, OpenRouter, Together, Fireworks: pay first
+        if (e.codeOrTypeIs("insufficient_quota", "billing_not_active", "credit_balance_exhausted",
+                "organization_spend_limit_exceeded", "project_spend_limit_exceeded",
+                "organization_usage_limit_exceeded", "billing_error")) {
+            return true;
+        }
+        if (e.hasReason("billing_disabled")) return true;
+        if (status == 429 && e.status.equals("resource_exhausted") && e.zeroQuota) return true; // Gemini limit: 0
+        return e.messageContains("credit balance is too low", "reached your specified api usage limits",
+                "used all available credits", "reached its monthly spending limit",
+                "requires billing to be enabled", "insufficient balance");
+    }
+
+    private static boolean isRevoked(ProviderError e) {
+        if (e.codeOrTypeIs("account_deactivated", "organization_restricted")) return true;
+        if (e.amznType.equals("expiredtokenexception")) return true;
+        return e.messageContains("associated with a deactivated account", "organization has been disabled",
+                "organization has been restricted", "api key expired", "reported as leaked",
+                "account is suspended", "has been suspended", "api key has expired", "your api key has expired");
+    }
+
+    private static boolean isRegionBlocked(ProviderError e) {
+        if (e.codeOrTypeIs("unsupported_country_region_territory")) return true;
+        if (e.type.equals("forbidden") && e.messageContains("request not allowed")) return true; // Anthropic
+        return e.messageContains("country, region, or territory not supported", "user location is not supported",
+                "unsupported countries, regions, or territories", "not available in your country");
+    }
+
+    private static boolean isMissingKey(ProviderError e) {
+        if (e.hasReason("credentials_missing")) return true;
+        return e.messageContains("didn't provide an api key", "missing subscription key", "x-api-key header is required",
+                "no api key supplied", "no auth credentials found", "no api key provided",
+                "unregistered callers", "missing authentication token",
+                "request is missing required authentication credential");
+    }
+
+    private static boolean isInvalidKey(int status, ProviderError e) {
+        if (e.codeOrTypeIs("invalid_api_key", "authentication_error")) return true;
+        if (e.hasReason("api_key_invalid")) return true;
+        if (e.amznType.equals("unrecognizedclientexception") || e.amznType.equals("invalidsignatureexception")) {
+            return true;
+        }
+        if (e.messageContains("api key not valid", "incorrect api key", "invalid api key", "invalid x-api-key",
+                "invalid api token", "invalid subscription key", "security token included in the request is invalid",
+                "please make sure your api key is valid", "signature we calculated does not match")) {
+            return true;
+        }
+        return status == 401 && e.status.equals("unauthenticated");
+    }
+
+    private static boolean isPermission(ProviderError e) {
+        if (e.amznType.equals("accessdeniedexception")) return true;
+        if (e.codeOrTypeIs("permissiondenied", "rejected_by_access_enforcement", "permission_error")) return true;
+        return e.messageContains("insufficient permissions", "missing scopes", "does not have access to api/operation");
+    }
+
+    private static boolean isModel(int status, ProviderError e) {
+        if (e.codeOrTypeIs("model_not_found", "deploymentnotfound", "invalid_model")) return true;
+        if (status == 404 && (e.type.equals("not_found_error") || e.status.equals("not_found")
+                || e.messageContains("model"))) {
+            return true;
+        }
+        return e.messageContains("model identifier is invalid", "model not found", "invalid model");
+    }
+
+    private static boolean isRateLimit(ProviderError e) {
+        return e.codeOrTypeIs("rate_limit_exceeded", "rate_limit_error") || e.amznType.equals("throttlingexception")
+                || e.amznType.equals("modelnotreadyexception");
+    }
+
+    /** Client-side diagnosis, in the order that names the most specific fix; null when nothing is wrong. */
+    private static Reason clientSide(String provider, CapturedExchange exchange, ReducedCredential credential) {
+        if (credential == null || credential.isMissing()) {
+            return Reason.MISSING_KEY;
+        }
+        if (!AuthSchemes.accepts(provider, credential, exchange.path())) {
+            return Reason.WRONG_AUTH_SCHEME;
+        }
+        if (AuthSchemes.knowsKeys(provider) && credential.kind().isKnown()
+                && !credential.kind().providers().contains(provider)) {
+            return Reason.KEY_PROVIDER_MISMATCH;
+        }
+        if (credential.isMalformed()) {
+            return Reason.MALFORMED_KEY;
+        }
+        return null;
+    }
+
+    /** The credential the provider reads; failing that, the first one sent (then in the wrong place). */
+    static ReducedCredential effectiveCredential(String provider, List<ReducedCredential> credentials, String path) {
+        if (credentials.isEmpty()) {
+            return null;
+        }
+        for (ReducedCredential c : credentials) {
+            if (AuthSchemes.accepts(provider, c, path) && !c.isMissing()) {
+                return c;
+            }
+        }
+        for (ReducedCredential c : credentials) {
+            if (AuthSchemes.accepts(provider, c, path)) {
+                return c;
+            }
+        }
+        return credentials.get(0);
+    }
+
+    private static String requestId(CapturedExchange exchange, ProviderError error) {
+        String id = exchange.header("request-id");
+        if (id == null) id = exchange.header("x-request-id");
+        if (id == null) id = exchange.header("apim-request-id");
+        if (id == null) id = exchange.header("x-amzn-requestid");
+        if (id == null && error != null) id = error.requestId;
+        return id;
+    }
+
+    private static double retryAfter(CapturedExchange exchange, ProviderError error) {
+        String ms = exchange.header("retry-after-ms");
+        if (ms == null) ms = exchange.header("x-ms-retry-after-ms");
+        if (ms != null) {
+            try {
+                return Double.parseDouble(ms.trim()) / 1000.0;
+            } catch (NumberFormatException ignored) {
+                // fall through to retry-after
+            }
+        }
+        String seconds = exchange.header("retry-after");
+        if (seconds != null) {
+            try {
+                return Double.parseDouble(seconds.trim());
+            } catch (NumberFormatException e) {
+                try {
+                    long at = java.time.ZonedDateTime.parse(seconds.trim(),
+                            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+                    return Math.max(0, (at - System.currentTimeMillis()) / 1000.0);
+                } catch (RuntimeException ignored) {
+                    // neither seconds nor an HTTP date
+                }
+            }
+        }
+        return error != null ? error.retryDelaySeconds : -1;
+    }
+
+    private static Map<String, Double> rateLimits(CapturedExchange exchange) {
+        Map<String, Double> out = new HashMap<>();
+        put(out, "requests", exchange.header("x-ratelimit-remaining-requests"));
+        put(out, "requests", exchange.header("anthropic-ratelimit-requests-remaining"));
+        put(out, "tokens", exchange.header("x-ratelimit-remaining-tokens"));
+        put(out, "tokens", exchange.header("anthropic-ratelimit-tokens-remaining"));
+        put(out, "tokens", exchange.header("x-ratelimitbysize-remaining-minute"));
+        put(out, "input_tokens", exchange.header("anthropic-ratelimit-input-tokens-remaining"));
+        put(out, "output_tokens", exchange.header("anthropic-ratelimit-output-tokens-remaining"));
+        return out;
+    }
+
+    private static void put(Map<String, Double> out, String limit, String value) {
+        if (value == null || out.containsKey(limit)) return;
+        try {
+            out.put(limit, Double.parseDouble(value.trim()));
+        } catch (NumberFormatException ignored) {
+            // not a count
+        }
+    }
+}

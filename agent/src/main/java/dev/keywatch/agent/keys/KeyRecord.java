@@ -1,0 +1,99 @@
+package dev.keywatch.agent.keys;
+
+import dev.keywatch.agent.classify.Reason;
+import dev.keywatch.exporter.KeyView;
+import dev.keywatch.exporter.KeywatchMetrics;
+import java.util.Map;
+
+/** What this process remembers of one key: its state, last success, last failure per category, limits. */
+public final class KeyRecord implements KeyView {
+    private final String provider;
+    private final String label;
+    private volatile String state;
+    private volatile boolean everSucceeded;
+    private volatile double lastSuccessSeconds;
+    private final double[] lastFailureSeconds = new double[KeywatchMetrics.FAILURE_CATEGORIES.size()];
+    private final double[] rateLimitRemaining = new double[KeywatchMetrics.RATE_LIMITS.size()];
+
+    KeyRecord(String provider, String label) {
+        this.provider = provider;
+        this.label = label;
+        java.util.Arrays.fill(rateLimitRemaining, Double.NaN);
+    }
+
+    /** True when this key has succeeded in this process, so that a later rejection means it was revoked. */
+    public boolean everSucceeded() {
+        return everSucceeded;
+    }
+
+    /** Moves the state for a response; reasons that say nothing about the key leave it as it was. */
+    public synchronized void record(Reason reason, long epochMillis, Map<String, Double> limits) {
+        double seconds = epochMillis / 1000.0;
+        if (reason == Reason.OK) {
+            everSucceeded = true;
+            lastSuccessSeconds = seconds;
+        } else {
+            int category = KeywatchMetrics.FAILURE_CATEGORIES.indexOf(reason.category());
+            if (category >= 0) {
+                lastFailureSeconds[category] = seconds;
+            }
+        }
+        String next = stateFor(reason);
+        if (next != null) {
+            state = next;
+        }
+        for (Map.Entry<String, Double> e : limits.entrySet()) {
+            int i = KeywatchMetrics.RATE_LIMITS.indexOf(e.getKey());
+            if (i >= 0) rateLimitRemaining[i] = e.getValue();
+        }
+    }
+
+    static String stateFor(Reason reason) {
+        switch (reason.category()) {
+            case "ok":
+                return "healthy";
+            case "auth":
+                return reason == Reason.REVOKED_KEY ? "revoked" : "failing";
+            case "permission":
+                return "forbidden";
+            case "quota":
+                return "quota_exhausted";
+            case "rate_limit":
+                return "rate_limited";
+            default:
+                return null; // upstream, client and transport errors are not the key's doing
+        }
+    }
+
+    @Override
+    public String provider() {
+        return provider;
+    }
+
+    @Override
+    public String key() {
+        return label;
+    }
+
+    @Override
+    public String state() {
+        return state;
+    }
+
+    @Override
+    public double lastSuccessSeconds() {
+        return lastSuccessSeconds;
+    }
+
+    @Override
+    public synchronized double lastFailureSeconds(String category) {
+        int i = KeywatchMetrics.FAILURE_CATEGORIES.indexOf(category);
+        return i < 0 ? 0 : lastFailureSeconds[i];
+    }
+
+    @Override
+    public synchronized double rateLimitRemaining(String limit) {
+        int i = KeywatchMetrics.RATE_LIMITS.indexOf(limit);
+        return i < 0 ? Double.NaN : rateLimitRemaining[i];
+    }
+}
