@@ -29,15 +29,18 @@ final class TeeBodyHandler<T> implements HttpResponse.BodyHandler<T> {
             errors.report("jdk-httpclient", t);
         }
         HttpResponse.BodySubscriber<T> subscriber = delegate.apply(info);
-        if (!copyBody || subscriber == null) {
-            return subscriber;
-        }
+        HttpResponse.BodySubscriber<T> result = subscriber;
         try {
-            BodySnippet snippet = exchange.startBody();
-            return new TeeBodySubscriber<>(subscriber, snippet, exchange, errors);
+            if (copyBody && subscriber != null) {
+                BodySnippet snippet = exchange.startBody();
+                result = new TeeBodySubscriber<>(subscriber, snippet, exchange, errors);
+            }
+            // The response is here: report now (or once the error body is copied), before the
+            // application's future completes, so that its next call never overtakes this one.
+            exchange.responseFinished();
         } catch (Throwable t) {
             errors.report("jdk-httpclient", t);
-            return subscriber;
         }
+        return result;
     }
 }

@@ -1,0 +1,283 @@
+package dev.keywatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keywatch.demo.fake.FakeProvider;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The real shaded agent attached to a program that calls a local fake provider under the providers'
+ * real host names, over TLS (and plain HTTP), through each client and body-reading style, on every
+ * installed JDK. The program must see exactly what it sees without the agent; the scraped metrics must
+ * count each LLM exchange once with the right reason; no output may hold key material.
+ */
+class ClientsIT {
+    static final List<String> MODES = Arrays.asList("okhttp", "okhttp-async", "jdk-string", "jdk-stream",
+            "jdk-async", "huc-status-first", "huc-exception");
+
+    // Made-up keys shaped like real ones.
+    static final String VALID = openAiKey(1);
+    static final String ROTATED = openAiKey(2);
+    static final String UNKNOWN = openAiKey(3);
+    static final String BURST = openAiKey(4);
+    static final String TRIAL = openAiKey(5);
+    static final String ANTHROPIC_VALID = "sk-ant-api03-" + random(93, 6) + "AA";
+    static final String ANTHROPIC_UNKNOWN = "sk-ant-api03-" + random(93, 7) + "AA";
+    static final String GEMINI_UNKNOWN = "AIza" + random(35, 8);
+    static final List<String> ALL_KEYS = Arrays.asList(VALID, ROTATED, UNKNOWN, BURST, TRIAL, ANTHROPIC_VALID,
+            ANTHROPIC_UNKNOWN, GEMINI_UNKNOWN);
+
+    static Path work;
+    static TestTls tls;
+    static FakeProvider fake;
+    static Path hosts;
+    static int closedPort;
+
+    @BeforeAll
+    static void startFakeProvider() throws Exception {
+        work = Paths.get(System.getProperty("keywatch.it.work", "target/it-work"));
+        Files.createDirectories(work);
+        tls = TestTls.create(work.resolve("tls"));
+        fake = new FakeProvider()
+                .key(VALID, FakeProvider.Behaviour.VALID)
+                .revokeAfter(ROTATED, 1)
+                .key(BURST, FakeProvider.Behaviour.RATE_LIMITED)
+                .key(TRIAL, FakeProvider.Behaviour.QUOTA_EXHAUSTED)
+                .key(ANTHROPIC_VALID, FakeProvider.Behaviour.VALID)
+                .startHttps(new InetSocketAddress("127.0.0.1", 0), tls.serverContext())
+                .startHttp(new InetSocketAddress("127.0.0.1", 0));
+        hosts = work.resolve("hosts");
+        Files.write(hosts, ("127.0.0.1 " + String.join(" ", TestTls.HOSTS) + "\n").getBytes(StandardCharsets.UTF_8));
+        closedPort = freePort();
+    }
+
+    @AfterAll
+    static void stopFakeProvider() {
+        if (fake != null) fake.close();
+    }
+
+    static Stream<Arguments> clientsOnEveryJdk() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Path jdk : Jdks.homes()) {
+            for (String mode : MODES) {
+                cases.add(Arguments.of(mode, jdk));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("clientsOnEveryJdk")
+    void seesEveryLlmExchangeOnceWithoutChangingWhatTheApplicationSees(String mode, Path jdk) throws Exception {
+        Path script = writeScript(mode);
+
+        fake.reset();
+        Run without = run(jdk, mode, script, false);
+        fake.reset();
+        Run with = run(jdk, mode, script, true);
+
+        assertThat(without.transcript.split("\n")).hasSize(14);
+        assertThat(with.transcript).as("what the application saw, with the agent").isEqualTo(without.transcript);
+        assertThat(withoutJvmSharingNotice(with.stderr)).as("stderr with the agent").isEqualTo(without.stderr);
+
+        PrometheusText m = new PrometheusText(with.metrics);
+        String responses = "keywatch_llm_responses_total";
+        assertThat(m.sum(responses)).as("LLM exchanges counted (the non-LLM call is not)\n" + with.metrics)
+                .isEqualTo(13);
+        assertThat(m.sum(responses, "provider", "openai", "host", "api.openai.com", "reason", "ok", "status", "200",
+                "key", fingerprint(VALID))).isEqualTo(2);
+        assertThat(m.sum(responses, "reason", "ok", "key", fingerprint(ROTATED))).isEqualTo(1);
+        assertThat(m.sum(responses, "category", "auth", "reason", "revoked_key", "status", "401",
+                "key", fingerprint(ROTATED))).isEqualTo(1);
+        assertThat(m.sum(responses, "provider", "openai", "reason", "invalid_key", "key", fingerprint(UNKNOWN)))
+                .isEqualTo(1);
+        assertThat(m.sum(responses, "category", "rate_limit", "reason", "rate_limited", "status", "429",
+                "key", fingerprint(BURST))).isEqualTo(1);
+        assertThat(m.sum(responses, "category", "quota", "reason", "quota_exhausted", "status", "429",
+                "key", fingerprint(TRIAL))).isEqualTo(1);
+        assertThat(m.sum(responses, "provider", "openai", "reason", "missing_key", "key", "none")).isEqualTo(1);
+        assertThat(m.sum(responses, "provider", "openai", "reason", "key_provider_mismatch",
+                "key", fingerprint(ANTHROPIC_UNKNOWN))).isEqualTo(1);
+        assertThat(m.sum(responses, "provider", "anthropic", "host", "api.anthropic.com", "reason", "ok")).isEqualTo(1);
+        assertThat(m.sum(responses, "provider", "anthropic", "reason", "invalid_key",
+                "key", fingerprint(ANTHROPIC_UNKNOWN))).isEqualTo(1);
+        assertThat(m.sum(responses, "provider", "gcp.gemini", "reason", "invalid_key", "status", "400",
+                "key", fingerprint(GEMINI_UNKNOWN))).isEqualTo(1);
+        assertThat(m.sum(responses, "category", "transport", "reason", "transport_error", "status", "0")).isEqualTo(1);
+
+        assertThat(m.sum("keywatch_key_state", "key", fingerprint(ROTATED), "state", "revoked")).isEqualTo(1);
+        assertThat(m.sum("keywatch_key_state", "key", fingerprint(VALID), "state", "healthy")).isEqualTo(1);
+        assertThat(m.sum("keywatch_key_state", "key", fingerprint(TRIAL), "state", "quota_exhausted")).isEqualTo(1);
+        assertThat(m.sum("keywatch_key_state", "key", fingerprint(BURST), "state", "rate_limited")).isEqualTo(1);
+        assertThat(m.sum("keywatch_ratelimit_remaining", "key", fingerprint(BURST), "limit", "tokens")).isEqualTo(0);
+        assertThat(m.sum("keywatch_ratelimit_remaining", "key", fingerprint(VALID), "limit", "requests")).isEqualTo(4999);
+        assertThat(m.sum("keywatch_llm_request_duration_seconds_count")).isEqualTo(13);
+        assertThat(m.sum("keywatch_agent_errors_total")).as("exceptions the agent swallowed").isZero();
+        assertThat(m.samples("keywatch_agent_info")).hasSize(1);
+
+        List<String> events = Files.readAllLines(with.eventLog, StandardCharsets.UTF_8);
+        assertThat(events).as("one JSON line per failed call").hasSize(9);
+        assertThat(events).anySatisfy(e -> assertThat(e).contains("\"reason\":\"revoked_key\"")
+                .contains("\"key_hint\":\"sk-proj-\u2026" + ROTATED.substring(ROTATED.length() - 4) + "\"")
+                .containsPattern("\"request_id\":\"req_[0-9a-f]{32}\""));
+
+        // Standard output is the application's own (HttpURLConnection's exceptions quote the URL, ?key= and all);
+        // that the agent adds nothing to it is asserted above. Everything the agent writes is scanned.
+        LeakScan.assertNoKeyMaterial("stderr", with.stderr, ALL_KEYS);
+        LeakScan.assertNoKeyMaterial("metrics", with.metrics, ALL_KEYS);
+        LeakScan.assertNoKeyMaterial("event log", String.join("\n", events), ALL_KEYS);
+    }
+
+    private Path writeScript(String mode) throws IOException {
+        // One HttpURLConnection style goes over plain HTTP, every other style over TLS.
+        boolean plain = mode.equals("huc-exception");
+        int port = plain ? fake.httpPort() : fake.httpsPort();
+        String scheme = plain ? "http" : "https";
+        String openAi = scheme + "://api.openai.com:" + port + "/v1/chat/completions";
+        String anthropic = scheme + "://api.anthropic.com:" + port + "/v1/messages";
+        String gemini = scheme + "://generativelanguage.googleapis.com:" + port
+                + "/v1beta/models/gemini-2.5-flash:generateContent?key=" + GEMINI_UNKNOWN;
+        List<ScriptedCall> calls = Arrays.asList(
+                new ScriptedCall("openai-ok-1", openAi).header("Authorization", "Bearer " + VALID),
+                new ScriptedCall("openai-ok-2", openAi).header("Authorization", "Bearer " + VALID),
+                new ScriptedCall("openai-rotated-works", openAi).header("Authorization", "Bearer " + ROTATED),
+                new ScriptedCall("openai-rotated-rejected", openAi).header("Authorization", "Bearer " + ROTATED),
+                new ScriptedCall("openai-invalid", openAi).header("Authorization", "Bearer " + UNKNOWN),
+                new ScriptedCall("openai-rate-limited", openAi).header("Authorization", "Bearer " + BURST),
+                new ScriptedCall("openai-quota", openAi).header("Authorization", "Bearer " + TRIAL),
+                new ScriptedCall("openai-placeholder", openAi).header("Authorization", "Bearer None"),
+                new ScriptedCall("openai-foreign-key", openAi).header("Authorization", "Bearer " + ANTHROPIC_UNKNOWN),
+                new ScriptedCall("anthropic-ok", anthropic).header("x-api-key", ANTHROPIC_VALID)
+                        .header("anthropic-version", "2023-06-01"),
+                new ScriptedCall("anthropic-invalid", anthropic).header("x-api-key", ANTHROPIC_UNKNOWN)
+                        .header("anthropic-version", "2023-06-01"),
+                new ScriptedCall("gemini-query-key", gemini),
+                new ScriptedCall("not-an-llm-host", openAi.replace("api.openai.com", "127.0.0.1"))
+                        .header("Authorization", "Bearer " + VALID),
+                new ScriptedCall("openai-unreachable", openAi.replace(":" + port + "/", ":" + closedPort + "/"))
+                        .header("Authorization", "Bearer " + VALID));
+        Path script = work.resolve("calls-" + mode + ".tsv");
+        List<String> lines = new ArrayList<>();
+        for (ScriptedCall c : calls) {
+            lines.add(c.line());
+        }
+        Files.write(script, lines, StandardCharsets.UTF_8);
+        return script;
+    }
+
+    static final class Run {
+        String transcript;
+        String stderr;
+        String metrics;
+        Path eventLog;
+    }
+
+    private Run run(Path jdk, String mode, Path script, boolean withAgent) throws Exception {
+        List<String> options = new ArrayList<>(Arrays.asList(
+                "-Djdk.net.hosts.file=" + hosts,
+                "-Djavax.net.ssl.trustStore=" + tls.trustStore,
+                "-Djavax.net.ssl.trustStorePassword=" + TestTls.PASSWORD,
+                "-Djavax.net.ssl.trustStoreType=PKCS12"));
+        Run run = new Run();
+        int port = freePort();
+        if (withAgent) {
+            run.eventLog = work.resolve("events-" + mode + "-" + jdk.getFileName() + ".jsonl");
+            Files.deleteIfExists(run.eventLog);
+            options.add("-javaagent:" + agentJar() + "=prometheus.port=" + port + ",prometheus.host=127.0.0.1,log="
+                    + run.eventLog);
+        }
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, options, ClientProgram.class.getName(), mode, script.toString())) {
+            jvm.awaitReady(90);
+            if (withAgent) {
+                run.metrics = scrapeUntil(port, 13);
+            }
+            assertThat(jvm.finish()).as("exit code; stderr:\n" + jvm.stderr()).isZero();
+            run.transcript = jvm.transcript();
+            run.stderr = jvm.stderr();
+        }
+        return run;
+    }
+
+    /** Scrapes until the expected number of LLM responses is counted (asynchronous clients report late). */
+    private static String scrapeUntil(int port, int expected) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                last = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (new PrometheusText(last).sum("keywatch_llm_responses_total") >= expected) {
+                    return last;
+                }
+            } catch (IOException notYetServing) {
+                // the endpoint starts on a background thread
+            }
+            Thread.sleep(100);
+        }
+        return last;
+    }
+
+    static Path agentJar() {
+        Path jar = Paths.get(System.getProperty("keywatch.agent.jar", "../agent/target/keywatch-agent.jar"));
+        assertThat(jar).as("the shaded agent jar (build it with mvn package)").exists();
+        return jar.toAbsolutePath();
+    }
+
+    /** The JVM's own notice when anything is appended to the boot class path while class data sharing is on. */
+    static String withoutJvmSharingNotice(String stderr) {
+        return stderr.replaceAll("(?m)^OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader "
+                + "classes because bootstrap classpath has been appended\\R", "");
+    }
+
+    /** The contract's fingerprint, computed here independently: kf_ + 8 hex of HMAC-SHA256(default salt, key). */
+    static String fingerprint(String key) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec("keywatch-fingerprint-v1".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] d = mac.doFinal(key.getBytes(StandardCharsets.UTF_8));
+        return String.format("kf_%02x%02x%02x%02x", d[0], d[1], d[2], d[3]);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String openAiKey(long seed) {
+        return "sk-proj-" + random(74, seed) + "T3BlbkFJ" + random(74, seed + 100);
+    }
+
+    static String random(int length, long seed) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        Random r = new Random(seed);
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}
