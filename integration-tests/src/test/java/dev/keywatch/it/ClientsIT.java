@@ -222,7 +222,7 @@ class ClientsIT {
     }
 
     /** Scrapes until the expected number of LLM responses is counted (asynchronous clients report late). */
-    private static String scrapeUntil(int port, int expected) throws Exception {
+    static String scrapeUntil(int port, int expected) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String last = "";

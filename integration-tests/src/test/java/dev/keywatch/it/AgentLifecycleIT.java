@@ -1,0 +1,152 @@
+package dev.keywatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keywatch.demo.fake.FakeProvider;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Start-up: classes loaded before the agent, the master switch, and bad settings. */
+class AgentLifecycleIT {
+    static Path work;
+    static TestTls tls;
+    static FakeProvider fake;
+    static Path hosts;
+    static Path script;
+
+    @BeforeAll
+    static void start() throws Exception {
+        work = Paths.get(System.getProperty("keywatch.it.work", "target/it-work")).resolve("lifecycle");
+        Files.createDirectories(work);
+        tls = TestTls.create(work.resolve("tls"));
+        fake = new FakeProvider().key(ClientsIT.VALID, FakeProvider.Behaviour.VALID)
+                .startHttps(new InetSocketAddress("127.0.0.1", 0), tls.serverContext());
+        hosts = work.resolve("hosts");
+        Files.write(hosts, ("127.0.0.1 " + String.join(" ", TestTls.HOSTS) + "\n").getBytes(StandardCharsets.UTF_8));
+        String url = "https://api.openai.com:" + fake.httpsPort() + "/v1/chat/completions";
+        script = work.resolve("calls.tsv");
+        Files.write(script, Arrays.asList(
+                new ScriptedCall("ok", url).header("Authorization", "Bearer " + ClientsIT.VALID).line(),
+                new ScriptedCall("invalid", url).header("Authorization", "Bearer " + ClientsIT.UNKNOWN).line()),
+                StandardCharsets.UTF_8);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fake != null) fake.close();
+    }
+
+    @Test
+    void retransformsJdkClientsLoadedBeforeTheAgent() throws Exception {
+        Path earlyAgent = work.resolve("early-loader.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", EarlyLoader.class.getName());
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(earlyAgent), manifest)) {
+            jar.flush();
+        }
+        for (String mode : Arrays.asList("huc-status-first", "jdk-string")) {
+            int port = ClientsIT.freePort();
+            List<String> options = baseOptions();
+            options.add("-javaagent:" + earlyAgent);
+            options.add("-javaagent:" + ClientsIT.agentJar() + "=prometheus.port=" + port + ",log=off");
+            try (ForkedJvm jvm = ForkedJvm.start(javaHome(), options, ClientProgram.class.getName(), mode, script.toString())) {
+                jvm.awaitReady(60);
+                PrometheusText m = new PrometheusText(scrape(port, 2));
+                jvm.finish();
+                assertThat(jvm.stderr()).contains("early-loaded");
+                assertThat(m.sum("keywatch_llm_responses_total", "reason", "ok")).as(mode).isEqualTo(1);
+                assertThat(m.sum("keywatch_llm_responses_total", "reason", "invalid_key")).as(mode).isEqualTo(1);
+                assertThat(m.sum("keywatch_agent_errors_total")).isZero();
+            }
+        }
+    }
+
+    @Test
+    void disabledInstallsNothing() throws Exception {
+        int port = ClientsIT.freePort();
+        List<String> options = baseOptions();
+        options.add("-javaagent:" + ClientsIT.agentJar() + "=enabled=false,prometheus.port=" + port);
+        try (ForkedJvm jvm = ForkedJvm.start(javaHome(), options, ClientProgram.class.getName(), "okhttp", script.toString())) {
+            jvm.awaitReady(60);
+            Thread.sleep(1500);
+            assertThat(listening(port)).as("no metrics endpoint").isFalse();
+            jvm.finish();
+            assertThat(jvm.transcript()).contains("ok status=200").contains("invalid status=401");
+            assertThat(ClientsIT.withoutJvmSharingNotice(jvm.stderr())).isEmpty();
+        }
+    }
+
+    @Test
+    void aBadSettingIsOneLineOnStderrAndTheDefault() throws Exception {
+        int port = ClientsIT.freePort();
+        List<String> options = baseOptions();
+        options.add("-javaagent:" + ClientsIT.agentJar() + "=prometheus.port=" + port + ",keys.max=lots,log=off");
+        try (ForkedJvm jvm = ForkedJvm.start(javaHome(), options, ClientProgram.class.getName(), "okhttp", script.toString())) {
+            jvm.awaitReady(60);
+            PrometheusText m = new PrometheusText(scrape(port, 2));
+            jvm.finish();
+            assertThat(m.sum("keywatch_llm_responses_total")).isEqualTo(2);
+            assertThat(ClientsIT.withoutJvmSharingNotice(jvm.stderr())).isEqualTo(
+                    "[keywatch] invalid value 'lots' for keywatch.keys.max (expected a number from 1 to 100000); using 100"
+                            + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void aTakenMetricsPortCostsOneLineAndNothingElse() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            List<String> options = baseOptions();
+            options.add("-javaagent:" + ClientsIT.agentJar() + "=prometheus.port=" + taken.getLocalPort() + ",log=off");
+            try (ForkedJvm jvm = ForkedJvm.start(javaHome(), options, ClientProgram.class.getName(), "okhttp",
+                    script.toString())) {
+                jvm.awaitReady(60);
+                Thread.sleep(1500);
+                assertThat(jvm.finish()).isZero();
+                assertThat(jvm.transcript()).contains("ok status=200").contains("invalid status=401");
+                String stderr = ClientsIT.withoutJvmSharingNotice(jvm.stderr());
+                assertThat(stderr.split("\\R")).hasSize(1);
+                assertThat(stderr).startsWith("[keywatch] cannot serve /metrics on 0.0.0.0:" + taken.getLocalPort());
+            }
+        }
+    }
+
+    private static List<String> baseOptions() {
+        return new ArrayList<>(Arrays.asList(
+                "-Djdk.net.hosts.file=" + hosts,
+                "-Djavax.net.ssl.trustStore=" + tls.trustStore,
+                "-Djavax.net.ssl.trustStorePassword=" + TestTls.PASSWORD,
+                "-Djavax.net.ssl.trustStoreType=PKCS12"));
+    }
+
+    private static Path javaHome() {
+        return Paths.get(System.getProperty("java.home"));
+    }
+
+    private static String scrape(int port, int expected) throws Exception {
+        return ClientsIT.scrapeUntil(port, expected);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
