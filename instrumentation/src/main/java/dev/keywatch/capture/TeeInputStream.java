@@ -11,14 +11,12 @@ import java.io.InputStream;
 public final class TeeInputStream extends FilterInputStream {
     private final BodySnippet snippet;
     private final PendingExchange exchange;
-    private final ErrorReporter errors;
     private boolean done;
 
-    public TeeInputStream(InputStream in, BodySnippet snippet, PendingExchange exchange, ErrorReporter errors) {
+    public TeeInputStream(InputStream in, BodySnippet snippet, PendingExchange exchange) {
         super(in);
         this.snippet = snippet;
         this.exchange = exchange;
-        this.errors = errors;
     }
 
     /** True when this tee passes through exactly that stream. */
@@ -77,15 +75,11 @@ public final class TeeInputStream extends FilterInputStream {
         }
     }
 
+    /** Stops copying; the exchange reports once and never throws. */
     private void finish() {
-        if (done) {
-            return;
-        }
-        done = true;
-        try {
+        if (!done) {
+            done = true;
             exchange.bodyFinished();
-        } catch (Throwable t) {
-            errors.report("capture", t);
         }
     }
 }

@@ -6,7 +6,10 @@ import dev.keywatch.instrumentation.jdkhttp.JdkHttpClientCapture;
 import dev.keywatch.instrumentation.okhttp.OkHttpCapture;
 import dev.keywatch.instrumentation.urlconnection.UrlConnectionCapture;
 
-/** The bridge's one implementation: routes each hook to its client's capture code. */
+/**
+ * The bridge's one implementation: routes each hook to its client's capture code. Exceptions are left
+ * to the bridge, which counts them per client and keeps them from the application.
+ */
 public final class CaptureHooks implements BridgeHooks {
     private final CaptureSettings settings;
     private final OkHttpCapture okHttp;
@@ -21,32 +24,18 @@ public final class CaptureHooks implements BridgeHooks {
     }
 
     @Override
-    public Object okHttpStart(Object call) {
-        try {
-            return okHttp.start(call);
-        } catch (Throwable t) {
-            failed("okhttp", t);
-            return null;
-        }
+    public Object okHttpStart(Object call) throws Throwable {
+        return okHttp.start(call);
     }
 
     @Override
-    public void okHttpEnd(Object token, Object response, Throwable thrown) {
-        try {
-            okHttp.end(token, response, thrown);
-        } catch (Throwable t) {
-            failed("okhttp", t);
-        }
+    public void okHttpEnd(Object token, Object response, Throwable thrown) throws Throwable {
+        okHttp.end(token, response, thrown);
     }
 
     @Override
-    public Object jdkHttpStart(Object request) {
-        try {
-            return jdkHttp.start(request);
-        } catch (Throwable t) {
-            failed("jdk-httpclient", t);
-            return null;
-        }
+    public Object jdkHttpStart(Object request) throws Throwable {
+        return jdkHttp.start(request);
     }
 
     @Override
@@ -66,12 +55,8 @@ public final class CaptureHooks implements BridgeHooks {
 
     @Override
     public void urlConnectionExit(Object token, Object connection, int responseCode, Object requestHeaders,
-                                  Object responseHeaders, Throwable thrown, boolean readsResponse) {
-        try {
-            urlConnection.exit(token, connection, responseCode, requestHeaders, responseHeaders, thrown, readsResponse);
-        } catch (Throwable t) {
-            failed("httpurlconnection", t);
-        }
+                                  Object responseHeaders, Throwable thrown, boolean readsResponse) throws Throwable {
+        urlConnection.exit(token, connection, responseCode, requestHeaders, responseHeaders, thrown, readsResponse);
     }
 
     @Override

@@ -2,10 +2,8 @@ package dev.keywatch.agent.catalog;
 
 import dev.keywatch.capture.HostMatcher;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,9 +63,9 @@ public final class ProviderCatalog implements HostMatcher {
         return catalog;
     }
 
-    /** Every built-in provider name. */
-    public static List<String> builtInProviders() {
-        return Collections.unmodifiableList(new ArrayList<>(new LinkedHashSet<>(BUILT_IN.values())));
+    /** True for the providers Keywatch knows itself, as opposed to names given in {@code keywatch.providers}. */
+    public static boolean isBuiltIn(String provider) {
+        return BUILT_IN.containsValue(provider);
     }
 
     @Override

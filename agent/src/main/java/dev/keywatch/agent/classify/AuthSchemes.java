@@ -45,28 +45,4 @@ final class AuthSchemes {
                 return true;
         }
     }
-
-    /** True for the providers whose keys Keywatch recognises, so that a foreign key can be told apart. */
-    static boolean knowsKeys(String provider) {
-        switch (provider) {
-            case "openai":
-            case "anthropic":
-            case "gcp.gemini":
-            case "gcp.vertex_ai":
-            case "aws.bedrock":
-            case "azure.ai.openai":
-            case "mistral_ai":
-            case "cohere":
-            case "groq":
-            case "deepseek":
-            case "openrouter":
-            case "x_ai":
-            case "together_ai":
-            case "fireworks_ai":
-            case "perplexity":
-                return true;
-            default:
-                return false;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.keywatch.agent.classify;
 
+import dev.keywatch.agent.catalog.ProviderCatalog;
 import dev.keywatch.capture.CapturedExchange;
 import dev.keywatch.credential.ReducedCredential;
 import java.util.HashMap;
@@ -143,7 +144,8 @@ public final class Classifier {
         if (!AuthSchemes.accepts(provider, credential, exchange.path())) {
             return Reason.WRONG_AUTH_SCHEME;
         }
-        if (AuthSchemes.knowsKeys(provider) && credential.kind().isKnown()
+        // A provider of the user's own naming (a relay, a gateway) may accept any kind of key.
+        if (ProviderCatalog.isBuiltIn(provider) && credential.kind().isKnown()
                 && !credential.kind().providers().contains(provider)) {
             return Reason.KEY_PROVIDER_MISMATCH;
         }

@@ -78,15 +78,11 @@ final class TeeBodySubscriber<T> implements HttpResponse.BodySubscriber<T> {
         delegate.onComplete();
     }
 
+    /** Stops copying; the exchange reports once and never throws. */
     private void finish() {
-        if (done) {
-            return;
-        }
-        done = true;
-        try {
+        if (!done) {
+            done = true;
             exchange.bodyFinished();
-        } catch (Throwable t) {
-            errors.report("jdk-httpclient", t);
         }
     }
 }

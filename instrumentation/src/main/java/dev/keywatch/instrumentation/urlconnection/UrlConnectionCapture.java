@@ -98,7 +98,7 @@ public final class UrlConnectionCapture {
             }
             TeeInputStream tee = state.tee == null ? null : state.tee.get();
             if (tee == null || !tee.wraps(stream)) {
-                tee = new TeeInputStream(stream, state.snippet, state.exchange, settings.errors());
+                tee = new TeeInputStream(stream, state.snippet, state.exchange);
                 state.tee = new WeakReference<>(tee);
             }
             return tee;
