@@ -36,14 +36,15 @@ public final class UrlConnectionCapture {
 
     public Object enter(Object connectionObject) {
         HttpURLConnection connection = (HttpURLConnection) connectionObject;
-        ConnectionState state = states.get(connection);
-        if (state != null) {
-            return state;
-        }
         URL url = connection.getURL();
+        // The host first: a connection to any other host costs this lookup and nothing else.
         String provider = settings.hosts().providerFor(url.getHost(), url.getPort());
         if (provider == null) {
             return null;
+        }
+        ConnectionState state = states.get(connection);
+        if (state != null) {
+            return state;
         }
         ConnectionState created = new ConnectionState(
                 new PendingExchange(settings, "httpurlconnection", provider, url.getHost(), url.getPort()));
