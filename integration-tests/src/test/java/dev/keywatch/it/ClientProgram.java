@@ -31,6 +31,7 @@ import okhttp3.Response;
  * body-reading style, and prints for each what it saw (status, a hash of the body bytes, the exception).
  * Run with and without the agent, the transcripts must be identical.
  */
+@SuppressWarnings("deprecation")
 public final class ClientProgram {
     private static final String JSON_BODY = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
@@ -111,7 +112,8 @@ public final class ClientProgram {
 
     private static Request okRequest(ScriptedCall call) {
         Request.Builder b = new Request.Builder().url(call.url)
-                .post(RequestBody.create(JSON_BODY, MediaType.get("application/json")));
+                // The (MediaType, String) form is the one OkHttp 3, 4 and 5 all have.
+                .post(RequestBody.create(MediaType.get("application/json"), JSON_BODY));
         call.headers.forEach(b::header);
         return b.build();
     }

@@ -79,11 +79,27 @@ class ClientsIT {
         if (fake != null) fake.close();
     }
 
-    static Stream<Arguments> clientsOnEveryJdk() {
+    /**
+     * Every style on the test class path's client versions, and the OkHttp styles again on each other
+     * OkHttp version the build copied into its own folder ({@code okhttp@3.14.9}).
+     */
+    static Stream<Arguments> clientsOnEveryJdk() throws IOException {
+        List<String> clients = new ArrayList<>(MODES);
+        Path others = Paths.get(System.getProperty("keywatch.it.clients", "target/clients"));
+        if (Files.isDirectory(others)) {
+            try (Stream<Path> dirs = Files.list(others)) {
+                dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("okhttp-")).sorted()
+                        .forEach(n -> {
+                            String version = n.substring("okhttp-".length());
+                            clients.add("okhttp@" + version);
+                            clients.add("okhttp-async@" + version);
+                        });
+            }
+        }
         List<Arguments> cases = new ArrayList<>();
         for (Path jdk : Jdks.homes()) {
-            for (String mode : MODES) {
-                cases.add(Arguments.of(mode, jdk));
+            for (String client : clients) {
+                cases.add(Arguments.of(client, jdk));
             }
         }
         return cases.stream();
@@ -91,13 +107,16 @@ class ClientsIT {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("clientsOnEveryJdk")
-    void seesEveryLlmExchangeOnceWithoutChangingWhatTheApplicationSees(String mode, Path jdk) throws Exception {
+    void seesEveryLlmExchangeOnceWithoutChangingWhatTheApplicationSees(String client, Path jdk) throws Exception {
+        int at = client.indexOf('@');
+        String mode = at < 0 ? client : client.substring(0, at);
+        String classPath = at < 0 ? System.getProperty("java.class.path") : clientClassPath(client.substring(at + 1));
         Path script = writeScript(mode);
 
         fake.reset();
-        Run without = run(jdk, mode, script, false);
+        Run without = run(jdk, classPath, mode, script, false);
         fake.reset();
-        Run with = run(jdk, mode, script, true);
+        Run with = run(jdk, classPath, mode, script, true);
 
         assertThat(without.transcript.split("\n")).hasSize(14);
         assertThat(with.transcript).as("what the application saw, with the agent").isEqualTo(without.transcript);
@@ -195,7 +214,18 @@ class ClientsIT {
         Path eventLog;
     }
 
-    private Run run(Path jdk, String mode, Path script, boolean withAgent) throws Exception {
+    /** The program's own classes and one OkHttp version's jars, nothing else. */
+    private static String clientClassPath(String okHttpVersion) throws IOException {
+        List<String> entries = new ArrayList<>();
+        entries.add(System.getProperty("keywatch.it.program.classes", "target/test-classes"));
+        Path dir = Paths.get(System.getProperty("keywatch.it.clients", "target/clients")).resolve("okhttp-" + okHttpVersion);
+        try (Stream<Path> jars = Files.list(dir)) {
+            jars.filter(j -> j.toString().endsWith(".jar")).sorted().forEach(j -> entries.add(j.toString()));
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private Run run(Path jdk, String classPath, String mode, Path script, boolean withAgent) throws Exception {
         List<String> options = new ArrayList<>(Arrays.asList(
                 "-Djdk.net.hosts.file=" + hosts,
                 "-Djavax.net.ssl.trustStore=" + tls.trustStore,
@@ -204,12 +234,14 @@ class ClientsIT {
         Run run = new Run();
         int port = freePort();
         if (withAgent) {
-            run.eventLog = work.resolve("events-" + mode + "-" + jdk.getFileName() + ".jsonl");
+            run.eventLog = work.resolve("events-" + mode + "-" + Integer.toHexString(classPath.hashCode()) + "-"
+                    + jdk.getFileName() + ".jsonl");
             Files.deleteIfExists(run.eventLog);
             options.add("-javaagent:" + agentJar() + "=prometheus.port=" + port + ",prometheus.host=127.0.0.1,log="
                     + run.eventLog);
         }
-        try (ForkedJvm jvm = ForkedJvm.start(jdk, options, ClientProgram.class.getName(), mode, script.toString())) {
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, classPath, options, ClientProgram.class.getName(), mode,
+                script.toString())) {
             jvm.awaitReady(90);
             if (withAgent) {
                 run.metrics = scrapeUntil(port, 13);

@@ -32,11 +32,16 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     static ForkedJvm start(Path javaHome, List<String> jvmOptions, String mainClass, String... args) throws IOException {
+        return start(javaHome, System.getProperty("java.class.path"), jvmOptions, mainClass, args);
+    }
+
+    static ForkedJvm start(Path javaHome, String classPath, List<String> jvmOptions, String mainClass, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command);

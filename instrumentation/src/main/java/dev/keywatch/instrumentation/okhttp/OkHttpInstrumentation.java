@@ -1,7 +1,7 @@
 package dev.keywatch.instrumentation.okhttp;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 
 import dev.keywatch.instrumentation.ClientInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -22,10 +22,11 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
 
     @Override
     public AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        // 4.x and 5.x compile Kotlin's internal function to a name-mangled "$okhttp" method.
+        // 4.x and 5.x compile Kotlin's internal function to a name-mangled "$okhttp" method; the oldest 3.x
+        // releases took a boolean. The advice reads neither arguments nor anything but the Response.
         return builder.type(types()).transform(advice.advice(
                 named("getResponseWithInterceptorChain").or(named("getResponseWithInterceptorChain$okhttp"))
-                        .and(takesArguments(0)),
+                        .and(returns(named("okhttp3.Response"))),
                 OkHttpCallAdvice.class.getName()));
     }
 }
