@@ -125,6 +125,37 @@ class AgentLifecycleIT {
         }
     }
 
+    @Test
+    void aConfiguredRelayWithAliasesAndNoHints() throws Exception {
+        Path relayScript = work.resolve("relay-calls.tsv");
+        String url = "https://127.0.0.1:" + fake.httpsPort() + "/v1/chat/completions";
+        Files.write(relayScript, Arrays.asList(
+                new ScriptedCall("ok", url).header("Authorization", "Bearer " + ClientsIT.VALID).line(),
+                new ScriptedCall("invalid", url).header("Authorization", "Bearer " + ClientsIT.UNKNOWN).line()),
+                StandardCharsets.UTF_8);
+        Path log = work.resolve("relay-events.jsonl");
+        Files.deleteIfExists(log);
+        int port = ClientsIT.freePort();
+        List<String> options = baseOptions();
+        options.add("-javaagent:" + ClientsIT.agentJar() + "=prometheus.port=" + port + ",providers=127.0.0.1=my-relay"
+                + ",key.aliases=" + ClientsIT.fingerprint(ClientsIT.VALID) + "=prod-main,key.hint=none,log=" + log);
+        try (ForkedJvm jvm = ForkedJvm.start(javaHome(), options, ClientProgram.class.getName(), "jdk-string",
+                relayScript.toString())) {
+            jvm.awaitReady(60);
+            PrometheusText m = new PrometheusText(scrape(port, 2));
+            jvm.finish();
+            assertThat(m.sum("keywatch_llm_responses_total", "provider", "my-relay", "host", "127.0.0.1",
+                    "key", "prod-main", "reason", "ok")).isEqualTo(1);
+            assertThat(m.sum("keywatch_llm_responses_total", "provider", "my-relay", "reason", "invalid_key",
+                    "key", ClientsIT.fingerprint(ClientsIT.UNKNOWN))).isEqualTo(1);
+            List<String> events = Files.readAllLines(log, StandardCharsets.UTF_8);
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0)).contains("\"provider\":\"my-relay\"")
+                    .contains("\"key_fingerprint\":\"" + ClientsIT.fingerprint(ClientsIT.UNKNOWN) + "\"")
+                    .doesNotContain("key_hint");
+        }
+    }
+
     private static List<String> baseOptions() {
         return new ArrayList<>(Arrays.asList(
                 "-Djdk.net.hosts.file=" + hosts,
