@@ -123,10 +123,6 @@ public final class PendingExchange {
         reportIfComplete();
     }
 
-    public synchronized boolean isReported() {
-        return reported;
-    }
-
     private void reportIfComplete() {
         CapturedExchange exchange;
         synchronized (this) {

@@ -3,7 +3,6 @@ package dev.keywatch.credential;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -238,15 +237,5 @@ public final class CredentialReducer {
         } catch (UnsupportedEncodingException | IllegalArgumentException e) {
             return encoded;
         }
-    }
-
-    /** For diagnostics: the label of every finding, comma-separated. */
-    public static String labels(Set<HygieneFinding> findings) {
-        StringBuilder sb = new StringBuilder();
-        for (HygieneFinding f : findings) {
-            if (sb.length() > 0) sb.append(',');
-            sb.append(f.label().toLowerCase(Locale.ROOT));
-        }
-        return sb.toString();
     }
 }

@@ -39,9 +39,4 @@ public enum Reason {
     public String category() {
         return category;
     }
-
-    /** The four reasons Keywatch decides from the request alone, because they name the fix. */
-    public boolean isClientSide() {
-        return this == MISSING_KEY || this == MALFORMED_KEY || this == WRONG_AUTH_SCHEME || this == KEY_PROVIDER_MISMATCH;
-    }
 }
