@@ -1,6 +1,8 @@
 package dev.keywatch.agent;
 
 import dev.keywatch.agent.catalog.ProviderCatalog;
+import dev.keywatch.agent.check.EnvironmentCheck;
+import dev.keywatch.agent.check.KeyFinding;
 import dev.keywatch.agent.classify.Classifier;
 import dev.keywatch.agent.config.KeywatchConfig;
 import dev.keywatch.agent.install.Installer;
@@ -47,13 +49,18 @@ final class AgentRuntime {
         ProviderCatalog catalog = ProviderCatalog.create(config.providers(), Log::warn);
         Pipeline pipeline = new Pipeline(new Classifier(), new KeyMemory(config.keysMax(), config.keyAliases()),
                 metrics, EventLog.open(config.log(), Log::warn));
-        CaptureSettings settings = new CaptureSettings(catalog,
-                new CredentialReducer(config.fingerprintSalt(), config.keyHints()), pipeline, errors,
+        CredentialReducer reducer = new CredentialReducer(config.fingerprintSalt(), config.keyHints());
+        CaptureSettings settings = new CaptureSettings(catalog, reducer, pipeline, errors,
                 config.bodyMaxBytes(), CaptureSettings.DEFAULT_BODY_WAIT_MILLIS);
         KeywatchBridge.install(new CaptureHooks(settings));
         Installer.install(instrumentation, enabled, errors);
 
-        Thread starter = new Thread(() -> startExport(config, metrics, errors), "keywatch-start");
+        Thread starter = new Thread(() -> {
+            startExport(config, metrics, errors);
+            if (config.startupCheck()) {
+                checkEnvironment(reducer, metrics, errors);
+            }
+        }, "keywatch-start");
         starter.setDaemon(true);
         starter.start();
     }
@@ -73,6 +80,18 @@ final class AgentRuntime {
             }
         } catch (Throwable t) {
             errors.report("exporter", t);
+        }
+    }
+
+    /** The offline hygiene check of the keys in this process's environment: a line and a gauge per finding. */
+    private static void checkEnvironment(CredentialReducer reducer, LazyMetrics metrics, ErrorReporter errors) {
+        try {
+            for (KeyFinding f : new EnvironmentCheck(reducer).check(System.getenv())) {
+                Log.warn("startup check: " + f.describe());
+                metrics.get().hygieneFinding(f.provider(), f.variable(), f.finding());
+            }
+        } catch (Throwable t) {
+            errors.report("startup", t);
         }
     }
 

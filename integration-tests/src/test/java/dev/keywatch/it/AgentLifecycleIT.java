@@ -156,6 +156,40 @@ class AgentLifecycleIT {
         }
     }
 
+    @Test
+    void theStartupCheckNamesDamagedKeysInTheEnvironmentWithoutShowingThem() throws Exception {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("OPENAI_API_KEY", ClientsIT.VALID + " ");
+        env.put("ANTHROPIC_API_KEY", "None");
+        env.put("GROQ_API_KEY", ClientsIT.ANTHROPIC_VALID);
+        int port = ClientsIT.freePort();
+        List<String> options = baseOptions();
+        options.add("-javaagent:" + ClientsIT.agentJar() + "=prometheus.port=" + port + ",log=off");
+        try (ForkedJvm jvm = ForkedJvm.start(javaHome(), System.getProperty("java.class.path"), env, options,
+                ClientProgram.class.getName(), "okhttp", script.toString())) {
+            jvm.awaitReady(60);
+            String text = scrape(port, 2);
+            for (int i = 0; i < 50 && !text.contains("keywatch_key_hygiene_findings{"); i++) {
+                Thread.sleep(100);
+                text = scrape(port, 2);
+            }
+            PrometheusText m = new PrometheusText(text);
+            jvm.finish();
+            assertThat(m.sum("keywatch_key_hygiene_findings", "provider", "openai", "variable", "OPENAI_API_KEY",
+                    "finding", "trailing_whitespace")).isEqualTo(1);
+            assertThat(m.sum("keywatch_key_hygiene_findings", "variable", "ANTHROPIC_API_KEY", "finding", "placeholder"))
+                    .isEqualTo(1);
+            assertThat(m.sum("keywatch_key_hygiene_findings", "provider", "groq", "finding", "wrong_provider"))
+                    .isEqualTo(1);
+            String stderr = ClientsIT.withoutJvmSharingNotice(jvm.stderr());
+            assertThat(stderr.split("\\R")).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("[keywatch] startup check: "));
+            assertThat(stderr).contains("OPENAI_API_KEY (openai, " + ClientsIT.fingerprint(ClientsIT.VALID) + ", sk-proj-\u2026")
+                    .contains("GROQ_API_KEY (groq, ");
+            LeakScan.assertNoKeyMaterial("stderr", stderr, ClientsIT.ALL_KEYS);
+            LeakScan.assertNoKeyMaterial("metrics", text, ClientsIT.ALL_KEYS);
+        }
+    }
+
     private static List<String> baseOptions() {
         return new ArrayList<>(Arrays.asList(
                 "-Djdk.net.hosts.file=" + hosts,

@@ -37,6 +37,15 @@ final class ForkedJvm implements AutoCloseable {
 
     static ForkedJvm start(Path javaHome, String classPath, List<String> jvmOptions, String mainClass, String... args)
             throws IOException {
+        return start(javaHome, classPath, java.util.Collections.emptyMap(), jvmOptions, mainClass, args);
+    }
+
+    /**
+     * Starts the program with none of the machine's Keywatch settings or provider keys in its environment
+     * (so a developer's own keys never change a result), plus the variables given.
+     */
+    static ForkedJvm start(Path javaHome, String classPath, java.util.Map<String, String> environment,
+                           List<String> jvmOptions, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
@@ -45,7 +54,9 @@ final class ForkedJvm implements AutoCloseable {
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("KEYWATCH_") || k.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("KEYWATCH_") || k.equals("JAVA_TOOL_OPTIONS")
+                || k.endsWith("_API_KEY") || k.equals("AWS_BEARER_TOKEN_BEDROCK"));
+        builder.environment().putAll(environment);
         return new ForkedJvm(builder.start());
     }
 
