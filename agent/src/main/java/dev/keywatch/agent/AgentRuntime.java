@@ -58,7 +58,7 @@ final class AgentRuntime {
         Thread starter = new Thread(() -> {
             startExport(config, metrics, errors);
             if (config.startupCheck()) {
-                checkEnvironment(reducer, metrics, errors);
+                checkEnvironment(reducer, catalog, metrics, errors);
             }
         }, "keywatch-start");
         starter.setDaemon(true);
@@ -84,9 +84,10 @@ final class AgentRuntime {
     }
 
     /** The offline hygiene check of the keys in this process's environment: a line and a gauge per finding. */
-    private static void checkEnvironment(CredentialReducer reducer, LazyMetrics metrics, ErrorReporter errors) {
+    private static void checkEnvironment(CredentialReducer reducer, ProviderCatalog catalog, LazyMetrics metrics,
+                                         ErrorReporter errors) {
         try {
-            for (KeyFinding f : new EnvironmentCheck(reducer).check(System.getenv())) {
+            for (KeyFinding f : new EnvironmentCheck(reducer, catalog).check(System.getenv())) {
                 Log.warn("startup check: " + f.describe());
                 metrics.get().hygieneFinding(f.provider(), f.variable(), f.finding());
             }

@@ -2,6 +2,7 @@ package dev.keywatch.agent.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keywatch.agent.catalog.ProviderCatalog;
 import dev.keywatch.credential.CredentialReducer;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ class EnvironmentCheckTest {
     private static final String OPENAI = "sk-proj-" + "a1B2c3D4e5".repeat(7) + "abcd" + "T3BlbkFJ" + "Z9y8X7w6V5".repeat(7) + "wxyz";
     private static final String ANTHROPIC = "sk-ant-api03-" + "Qq1Ww2Ee3R".repeat(9) + "abc" + "AA";
 
-    private final EnvironmentCheck check = new EnvironmentCheck(new CredentialReducer(null, true));
+    private final EnvironmentCheck check = new EnvironmentCheck(new CredentialReducer(null, true),
+            ProviderCatalog.create(java.util.Collections.emptyMap(), w -> { }));
 
     private List<String> findings(Map<String, String> env) {
         return check.check(env).stream().map(f -> f.variable() + ":" + f.finding()).collect(Collectors.toList());
@@ -47,11 +49,28 @@ class EnvironmentCheckTest {
     }
 
     @Test
+    void judgesAKeyByTheProviderItsBaseUrlReaches() {
+        String openRouter = "sk-or-v1-" + "0123456789abcdef".repeat(4);
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENAI_API_KEY", openRouter);
+        env.put("OPENAI_BASE_URL", "https://openrouter.ai/api/v1");
+        assertThat(check.check(env)).as("an OpenRouter key sent to OpenRouter").isEmpty();
+        env.put("OPENAI_BASE_URL", "https://llm-gateway.internal/v1");
+        assertThat(check.check(env)).as("a relay of unknown kind may take any key").isEmpty();
+        env.put("OPENAI_BASE_URL", "https://api.openai.com/v1");
+        assertThat(findings(env)).containsExactly("OPENAI_API_KEY:wrong_provider");
+        env.put("OPENAI_API_KEY", OPENAI);
+        env.put("OPENAI_BASE_URL", "https://api.anthropic.com");
+        assertThat(check.check(env).get(0).describe()).endsWith("wrong_provider (the value is a key of kind "
+                + "openai-project, sent to anthropic)");
+    }
+
+    @Test
     void describesAFindingWithoutTheKey() {
-        KeyFinding f = check.check("OPENAI_API_KEY", "openai", ANTHROPIC + " ").get(0);
+        KeyFinding f = check.check("OPENAI_API_KEY", "openai", "openai", ANTHROPIC + " ").get(0);
         assertThat(f.describe()).startsWith("OPENAI_API_KEY (openai, kf_").contains("sk-ant-api03-\u2026bcAA")
                 .endsWith("): trailing_whitespace");
-        KeyFinding wrong = check.check("OPENAI_API_KEY", "openai", ANTHROPIC).get(0);
+        KeyFinding wrong = check.check("OPENAI_API_KEY", "openai", "openai", ANTHROPIC).get(0);
         assertThat(wrong.describe()).endsWith("): wrong_provider (the value is a key of kind anthropic)");
         String secret = ANTHROPIC.substring("sk-ant-api03-".length(), ANTHROPIC.length() - 4);
         for (int i = 0; i + 8 <= secret.length(); i++) {
