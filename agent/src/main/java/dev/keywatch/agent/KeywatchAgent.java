@@ -1,8 +1,13 @@
 package dev.keywatch.agent;
 
+import dev.keywatch.agent.cli.Cli;
 import dev.keywatch.agent.config.ConfigSource;
 import dev.keywatch.agent.config.KeywatchConfig;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code -javaagent:keywatch-agent.jar[=key=value,…]}. Nothing here may fail the application: every
@@ -22,10 +27,12 @@ public final class KeywatchAgent {
         start(args, instrumentation);
     }
 
+    /** {@code java -jar keywatch-agent.jar <command>}: {@code fingerprint}, {@code doctor}, {@code attach}. */
     public static void main(String[] args) {
-        System.out.println("Keywatch " + Version.get());
-        System.out.println("Attach to a JVM: java -javaagent:keywatch-agent.jar[=key=value,...] -jar your-service.jar");
-        System.out.println("Settings and metrics: see the README.");
+        // UTF-8 whatever the locale: hints carry an ellipsis (sk-proj-…Ab3d).
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(Cli.run(args, System.in, out, err, System.getenv()));
     }
 
     private static synchronized void start(String args, Instrumentation instrumentation) {

@@ -118,8 +118,7 @@ public final class FakeProvider implements AutoCloseable {
         }
         int sequence = served.incrementAndGet();
         String path = exchange.getRequestURI().getPath();
-        Dialect dialect = path.startsWith("/v1/messages") ? Dialect.ANTHROPIC
-                : path.contains(":generateContent") ? Dialect.GEMINI : Dialect.OPENAI;
+        Dialect dialect = Dialect.of(path, exchange);
         String key = dialect.key(exchange);
         Reply reply;
         if (key == null || key.isEmpty()) {
@@ -187,7 +186,11 @@ public final class FakeProvider implements AutoCloseable {
 
     enum Dialect {
         OPENAI {
-            @Override String key(HttpExchange e) { return bearer(e.getRequestHeaders().getFirst("Authorization")); }
+            @Override String key(HttpExchange e) {
+                // Azure OpenAI reads its resource keys from api-key.
+                String azure = e.getRequestHeaders().getFirst("api-key");
+                return azure != null ? azure : bearer(e.getRequestHeaders().getFirst("Authorization"));
+            }
 
             @Override Reply success() {
                 return new Reply(200, "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
@@ -301,6 +304,17 @@ public final class FakeProvider implements AutoCloseable {
         };
 
         abstract String key(HttpExchange e);
+
+        /** Which API a request speaks: by path, and by the headers only that provider's clients send. */
+        static Dialect of(String path, HttpExchange e) {
+            if (path.startsWith("/v1/messages") || e.getRequestHeaders().containsKey("anthropic-version")) {
+                return ANTHROPIC;
+            }
+            if (path.contains(":generateContent") || path.startsWith("/v1beta/")) {
+                return GEMINI;
+            }
+            return OPENAI;
+        }
 
         abstract Reply success();
 
