@@ -33,6 +33,7 @@ import okhttp3.Response;
  */
 @SuppressWarnings("deprecation")
 public final class ClientProgram {
+    static final String WAITING = "PROGRAM-WAITING";
     private static final String JSON_BODY = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     public static void main(String[] args) throws Exception {
@@ -40,6 +41,12 @@ public final class ClientProgram {
         List<String> lines = Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8);
         OkHttpClient okHttp = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS).build();
         HttpClient jdk = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        if (Boolean.getBoolean("program.waitFirst")) {
+            // Lets a test attach the agent to this running JVM before any call is made.
+            System.out.println(WAITING);
+            System.out.flush();
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        }
         for (String line : lines) {
             if (line.trim().isEmpty()) continue;
             ScriptedCall call = ScriptedCall.parse(line);

@@ -75,6 +75,17 @@ final class ForkedJvm implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** Writes one line to the program's standard input. */
+    void tell(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /** Lets the program exit and waits for it. */
     int finish() throws Exception {
         try (OutputStream in = process.getOutputStream()) {
