@@ -30,12 +30,16 @@ public final class KeyFinding {
     /** A hygiene finding label, or {@code wrong_provider}: the {@code finding} label of the gauge. */
     public String finding() { return finding; }
 
+    /** The finding and, where there is one, why: {@code wrong_provider (the value is a key of kind anthropic)}. */
+    public String explain() {
+        return detail == null ? finding : finding + " (" + detail + ")";
+    }
+
     /** The stderr line: what, where, which key; never the key. */
     public String describe() {
         StringBuilder sb = new StringBuilder(variable).append(" (").append(provider);
         if (fingerprint != null) sb.append(", ").append(fingerprint);
         if (hint != null && !hint.isEmpty()) sb.append(", ").append(hint);
-        sb.append("): ").append(finding);
-        return detail == null ? sb.toString() : sb.append(" (").append(detail).append(')').toString();
+        return sb.append("): ").append(explain()).toString();
     }
 }

@@ -163,7 +163,7 @@ final class DoctorCommand {
             out.println("  " + (r.key.isMissing() ? "no key" : r.key.kind().label() + " key " + r.key.fingerprint() + " "
                     + r.key.hint()) + " -> " + describeTarget(r));
             for (KeyFinding f : r.findings) {
-                out.println("  problem: " + f.describe().substring(f.describe().indexOf("): ") + 3));
+                out.println("  problem: " + f.explain());
             }
             if (r.online != null) {
                 out.println("  online: " + describeOnline(r.online));
