@@ -5,6 +5,7 @@ import dev.keywatch.agent.check.EnvironmentCheck;
 import dev.keywatch.agent.check.KeyFinding;
 import dev.keywatch.agent.classify.Classifier;
 import dev.keywatch.agent.config.KeywatchConfig;
+import dev.keywatch.agent.install.DeferredTransformer;
 import dev.keywatch.agent.install.Installer;
 import dev.keywatch.agent.keys.KeyMemory;
 import dev.keywatch.agent.pipeline.EventLog;
@@ -20,22 +21,33 @@ import dev.keywatch.instrumentation.ClientInstrumentation;
 import dev.keywatch.instrumentation.ClientInstrumentations;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Wires capture, classification, key memory and export. Only the transformer is installed on the
- * {@code premain} thread; the metrics registry and the endpoint start on a daemon thread (or at the
- * first LLM response, whichever comes first).
+ * Wires capture, classification, key memory and export. {@code premain} only registers a
+ * {@link DeferredTransformer} and starts a daemon thread that does the rest, Byte Buddy included; the
+ * exception is a JVM whose HTTP client classes are already loaded (another agent loaded them), where
+ * calls cannot be made to wait, so Byte Buddy is installed before {@code premain} returns.
  */
 final class AgentRuntime {
-    private AgentRuntime() {
-    }
+    /** How long a client class that loads before Byte Buddy is ready waits for it. */
+    private static final long MAX_WAIT_MILLIS = 10_000;
 
-    static void start(KeywatchConfig config, Instrumentation instrumentation) throws Exception {
-        List<ClientInstrumentation> enabled = new ArrayList<>();
+    private final KeywatchConfig config;
+    private final Instrumentation instrumentation;
+    private final List<ClientInstrumentation> enabled = new ArrayList<>();
+    private final LazyMetrics metrics;
+    private final ErrorReporter errors;
+    private CredentialReducer reducer;
+    private ProviderCatalog catalog;
+
+    private AgentRuntime(KeywatchConfig config, Instrumentation instrumentation) {
+        this.config = config;
+        this.instrumentation = instrumentation;
         List<String> names = new ArrayList<>();
         for (ClientInstrumentation client : ClientInstrumentations.all()) {
             if (config.instrumentationEnabled(client.name())) {
@@ -43,24 +55,86 @@ final class AgentRuntime {
                 names.add(client.name());
             }
         }
-        LazyMetrics metrics = new LazyMetrics(Version.get(), names);
-        ErrorReporter errors = new OncePerComponentReporter(metrics);
+        this.metrics = new LazyMetrics(Version.get(), names);
+        this.errors = new OncePerComponentReporter(metrics);
+    }
 
-        ProviderCatalog catalog = ProviderCatalog.create(config.providers(), Log::warn);
+    static void start(KeywatchConfig config, Instrumentation instrumentation) throws Exception {
+        AgentRuntime runtime = new AgentRuntime(config, instrumentation);
+        List<String> targets = runtime.targetClassNames();
+        if (!runtime.loadedTargets(targets).isEmpty()) {
+            runtime.wire();
+            Installer.install(instrumentation, runtime.enabled, runtime.errors);
+            runtime.inBackground(runtime::startExportAndCheck);
+            return;
+        }
+        DeferredTransformer deferred = new DeferredTransformer(targets, MAX_WAIT_MILLIS);
+        instrumentation.addTransformer(deferred, true);
+        runtime.inBackground(() -> {
+            try {
+                runtime.wire();
+                deferred.activate(Installer.transformer(instrumentation, runtime.enabled, runtime.errors));
+                runtime.retransform(runtime.loadedTargets(targets));
+            } catch (Throwable t) {
+                deferred.abandon();
+                Log.warn("failed to start, the application runs without Keywatch: " + t);
+                return;
+            }
+            runtime.startExportAndCheck();
+        });
+    }
+
+    /** Capture, classification, key memory and the bridge, which the advice calls from now on. */
+    private void wire() {
+        catalog = ProviderCatalog.create(config.providers(), Log::warn);
         Pipeline pipeline = new Pipeline(new Classifier(), new KeyMemory(config.keysMax(), config.keyAliases()),
                 metrics, EventLog.open(config.log(), Log::warn));
-        CredentialReducer reducer = new CredentialReducer(config.fingerprintSalt(), config.keyHints());
+        reducer = new CredentialReducer(config.fingerprintSalt(), config.keyHints());
         CaptureSettings settings = new CaptureSettings(catalog, reducer, pipeline, errors,
                 config.bodyMaxBytes(), CaptureSettings.DEFAULT_BODY_WAIT_MILLIS);
         KeywatchBridge.install(new CaptureHooks(settings));
-        Installer.install(instrumentation, enabled, errors);
+    }
 
-        Thread starter = new Thread(() -> {
-            startExport(config, metrics, errors);
-            if (config.startupCheck()) {
-                checkEnvironment(reducer, catalog, metrics, errors);
+    private void startExportAndCheck() {
+        startExport(config, metrics, errors);
+        if (config.startupCheck()) {
+            checkEnvironment(reducer, catalog, metrics, errors);
+        }
+    }
+
+    private List<String> targetClassNames() {
+        List<String> names = new ArrayList<>();
+        for (ClientInstrumentation client : enabled) {
+            names.addAll(client.classNames());
+        }
+        return names;
+    }
+
+    private List<Class<?>> loadedTargets(List<String> names) {
+        Set<String> wanted = new HashSet<>(names);
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> c : instrumentation.getAllLoadedClasses()) {
+            if (wanted.contains(c.getName()) && instrumentation.isModifiableClass(c)) {
+                loaded.add(c);
             }
-        }, "keywatch-start");
+        }
+        return loaded;
+    }
+
+    /** Target classes that gave up waiting (or loaded in between) get their advice now. */
+    private void retransform(List<Class<?>> classes) {
+        if (classes.isEmpty()) {
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(classes.toArray(new Class<?>[0]));
+        } catch (Throwable t) {
+            errors.report("advice", t);
+        }
+    }
+
+    private void inBackground(Runnable task) {
+        Thread starter = new Thread(task, "keywatch-start");
         starter.setDaemon(true);
         starter.start();
     }

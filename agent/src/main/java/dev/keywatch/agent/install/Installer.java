@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import dev.keywatch.bootstrap.KeywatchBridge;
 import dev.keywatch.capture.ErrorReporter;
 import dev.keywatch.instrumentation.ClientInstrumentation;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
@@ -35,12 +36,30 @@ public final class Installer {
      */
     private static final String BYTE_BUDDY_SAFE = "net.bytebuddy.safe";
 
+    /** Installs and retransforms the target classes that are already loaded: the synchronous path. */
     public static void install(Instrumentation instrumentation, List<ClientInstrumentation> clients,
                                ErrorReporter errors) throws NoSuchMethodException {
+        withSafeByteBuddy(() -> builder(instrumentation, clients, errors).installOn(instrumentation));
+    }
+
+    /**
+     * The same transformation as a transformer that is not registered, for {@link DeferredTransformer};
+     * it retransforms nothing by itself.
+     */
+    public static ClassFileTransformer transformer(Instrumentation instrumentation, List<ClientInstrumentation> clients,
+                                                   ErrorReporter errors) throws NoSuchMethodException {
+        return withSafeByteBuddy(() -> builder(instrumentation, clients, errors).makeRaw());
+    }
+
+    private interface Step<T> {
+        T run() throws NoSuchMethodException;
+    }
+
+    private static <T> T withSafeByteBuddy(Step<T> step) throws NoSuchMethodException {
         String previous = System.getProperty(BYTE_BUDDY_SAFE);
         System.setProperty(BYTE_BUDDY_SAFE, "true");
         try {
-            installSafely(instrumentation, clients, errors);
+            return step.run();
         } finally {
             if (previous == null) {
                 System.clearProperty(BYTE_BUDDY_SAFE);
@@ -50,8 +69,8 @@ public final class Installer {
         }
     }
 
-    private static void installSafely(Instrumentation instrumentation, List<ClientInstrumentation> clients,
-                                      ErrorReporter errors) throws NoSuchMethodException {
+    private static AgentBuilder builder(Instrumentation instrumentation, List<ClientInstrumentation> clients,
+                                        ErrorReporter errors) throws NoSuchMethodException {
         ElementMatcher.Junction<TypeDescription> transformed = none();
         for (ClientInstrumentation client : clients) {
             transformed = transformed.or(client.types());
@@ -76,7 +95,7 @@ public final class Installer {
             client.prepare(instrumentation);
             builder = client.install(builder, advice);
         }
-        builder.installOn(instrumentation);
+        return builder;
     }
 
     /** A class that could not be transformed stays as it was; the agent says so once and counts it. */

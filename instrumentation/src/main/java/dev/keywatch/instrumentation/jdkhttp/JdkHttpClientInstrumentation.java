@@ -6,9 +6,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.keywatch.instrumentation.ClientInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /** {@code java.net.http.HttpClient}: {@code send} and {@code sendAsync}, any body handler. */
 public final class JdkHttpClientInstrumentation implements ClientInstrumentation {
@@ -18,8 +18,8 @@ public final class JdkHttpClientInstrumentation implements ClientInstrumentation
     }
 
     @Override
-    public ElementMatcher.Junction<TypeDescription> types() {
-        return named("jdk.internal.net.http.HttpClientImpl");
+    public List<String> classNames() {
+        return Collections.singletonList("jdk.internal.net.http.HttpClientImpl");
     }
 
     @Override

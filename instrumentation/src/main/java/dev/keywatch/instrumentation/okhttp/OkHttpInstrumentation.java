@@ -4,9 +4,9 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 
 import dev.keywatch.instrumentation.ClientInstrumentation;
+import java.util.Arrays;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /** OkHttp 3.x ({@code okhttp3.RealCall}), 4.x and 5.x ({@code okhttp3.internal.connection.RealCall}). */
 public final class OkHttpInstrumentation implements ClientInstrumentation {
@@ -16,8 +16,8 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public ElementMatcher.Junction<TypeDescription> types() {
-        return named("okhttp3.RealCall").or(named("okhttp3.internal.connection.RealCall"));
+    public List<String> classNames() {
+        return Arrays.asList("okhttp3.RealCall", "okhttp3.internal.connection.RealCall");
     }
 
     @Override

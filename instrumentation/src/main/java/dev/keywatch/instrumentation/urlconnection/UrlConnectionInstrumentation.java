@@ -7,11 +7,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.keywatch.instrumentation.ClientInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /** {@code java.net.HttpURLConnection} over http and https: success and error streams. */
 public final class UrlConnectionInstrumentation implements ClientInstrumentation {
@@ -21,8 +20,8 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
     }
 
     @Override
-    public ElementMatcher.Junction<TypeDescription> types() {
-        return named("sun.net.www.protocol.http.HttpURLConnection");
+    public List<String> classNames() {
+        return Collections.singletonList("sun.net.www.protocol.http.HttpURLConnection");
     }
 
     @Override
