@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -35,8 +34,7 @@ class AgentLifecycleIT {
         tls = TestTls.create(work.resolve("tls"));
         fake = new FakeProvider().key(ClientsIT.VALID, FakeProvider.Behaviour.VALID)
                 .startHttps(new InetSocketAddress("127.0.0.1", 0), tls.serverContext());
-        hosts = work.resolve("hosts");
-        Files.write(hosts, ("127.0.0.1 " + String.join(" ", TestTls.HOSTS) + "\n").getBytes(StandardCharsets.UTF_8));
+        hosts = TestTls.writeHostsFile(work.resolve("hosts"));
         String url = "https://api.openai.com:" + fake.httpsPort() + "/v1/chat/completions";
         script = work.resolve("calls.tsv");
         Files.write(script, Arrays.asList(
@@ -191,11 +189,7 @@ class AgentLifecycleIT {
     }
 
     private static List<String> baseOptions() {
-        return new ArrayList<>(Arrays.asList(
-                "-Djdk.net.hosts.file=" + hosts,
-                "-Djavax.net.ssl.trustStore=" + tls.trustStore,
-                "-Djavax.net.ssl.trustStorePassword=" + TestTls.PASSWORD,
-                "-Djavax.net.ssl.trustStoreType=PKCS12"));
+        return tls.clientOptions(hosts);
     }
 
     private static Path javaHome() {

@@ -69,8 +69,7 @@ class ClientsIT {
                 .key(ANTHROPIC_VALID, FakeProvider.Behaviour.VALID)
                 .startHttps(new InetSocketAddress("127.0.0.1", 0), tls.serverContext())
                 .startHttp(new InetSocketAddress("127.0.0.1", 0));
-        hosts = work.resolve("hosts");
-        Files.write(hosts, ("127.0.0.1 " + String.join(" ", TestTls.HOSTS) + "\n").getBytes(StandardCharsets.UTF_8));
+        hosts = TestTls.writeHostsFile(work.resolve("hosts"));
         closedPort = freePort();
     }
 
@@ -226,11 +225,7 @@ class ClientsIT {
     }
 
     private Run run(Path jdk, String classPath, String mode, Path script, boolean withAgent) throws Exception {
-        List<String> options = new ArrayList<>(Arrays.asList(
-                "-Djdk.net.hosts.file=" + hosts,
-                "-Djavax.net.ssl.trustStore=" + tls.trustStore,
-                "-Djavax.net.ssl.trustStorePassword=" + TestTls.PASSWORD,
-                "-Djavax.net.ssl.trustStoreType=PKCS12"));
+        List<String> options = tls.clientOptions(hosts);
         Run run = new Run();
         int port = freePort();
         if (withAgent) {

@@ -145,17 +145,15 @@ class CommandsIT {
         TestTls tls = TestTls.create(work.resolve("tls"));
         try (FakeProvider https = new FakeProvider().key(ClientsIT.VALID, FakeProvider.Behaviour.VALID)
                 .startHttps(new InetSocketAddress("127.0.0.1", 0), tls.serverContext())) {
-            Path hosts = work.resolve("hosts");
-            Files.write(hosts, ("127.0.0.1 " + String.join(" ", TestTls.HOSTS) + "\n").getBytes(StandardCharsets.UTF_8));
+            Path hosts = TestTls.writeHostsFile(work.resolve("hosts"));
             String url = "https://api.openai.com:" + https.httpsPort() + "/v1/chat/completions";
             Path script = work.resolve("attach-calls.tsv");
             Files.write(script, Arrays.asList(
                     new ScriptedCall("ok", url).header("Authorization", "Bearer " + ClientsIT.VALID).line(),
                     new ScriptedCall("invalid", url).header("Authorization", "Bearer " + ClientsIT.UNKNOWN).line()),
                     StandardCharsets.UTF_8);
-            List<String> options = new ArrayList<>(Arrays.asList("-Dprogram.waitFirst=true",
-                    "-Djdk.net.hosts.file=" + hosts, "-Djavax.net.ssl.trustStore=" + tls.trustStore,
-                    "-Djavax.net.ssl.trustStorePassword=" + TestTls.PASSWORD, "-Djavax.net.ssl.trustStoreType=PKCS12"));
+            List<String> options = tls.clientOptions(hosts);
+            options.add("-Dprogram.waitFirst=true");
             try (ForkedJvm jvm = ForkedJvm.start(Paths.get(System.getProperty("java.home")), options,
                     ClientProgram.class.getName(), "jdk-string", script.toString())) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -50,6 +50,21 @@ final class TestTls {
         return new TestTls(keyStore, trustStore);
     }
 
+    /** A hosts file that sends the certificate's host names to this machine. */
+    static Path writeHostsFile(Path file) throws java.io.IOException {
+        Files.write(file, ("127.0.0.1 " + String.join(" ", HOSTS) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return file;
+    }
+
+    /** What a program under test needs to reach the fake provider under the real host names over TLS. */
+    List<String> clientOptions(Path hostsFile) {
+        return new java.util.ArrayList<>(Arrays.asList(
+                "-Djdk.net.hosts.file=" + hostsFile,
+                "-Djavax.net.ssl.trustStore=" + trustStore,
+                "-Djavax.net.ssl.trustStorePassword=" + PASSWORD,
+                "-Djavax.net.ssl.trustStoreType=PKCS12"));
+    }
+
     SSLContext serverContext() throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keyStore)) {
