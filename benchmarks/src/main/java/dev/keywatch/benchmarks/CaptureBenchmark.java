@@ -1,0 +1,111 @@
+package dev.keywatch.benchmarks;
+
+import dev.keywatch.agent.catalog.ProviderCatalog;
+import dev.keywatch.agent.classify.Classifier;
+import dev.keywatch.agent.keys.KeyMemory;
+import dev.keywatch.agent.pipeline.EventLog;
+import dev.keywatch.agent.pipeline.Pipeline;
+import dev.keywatch.capture.CaptureSettings;
+import dev.keywatch.credential.CredentialReducer;
+import dev.keywatch.exporter.KeywatchMetrics;
+import dev.keywatch.instrumentation.CaptureHooks;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the agent adds to one OkHttp call, measured through the same hooks the advice calls (the bridge
+ * is a null check and a try around these), the real classifier, key memory and Micrometer registry,
+ * with real OkHttp request and response objects. No network: the cost of the agent alone.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class CaptureBenchmark {
+    /** Made up, shaped like a project key. */
+    private static final String KEY = "sk-proj-" + "Bm3Kq7Vx2Lp9Wz4Rt6Yh8Nd1Fs5Gc0Ja".repeat(3).substring(0, 74)
+            + "T3BlbkFJ" + "Qe4Tr8Uy2Io6Pa0Sd3Fg7Hj1Kl5Zx9Cv".repeat(3).substring(0, 74);
+    private static final String INVALID_KEY_BODY = "{\"error\":{\"message\":\"Incorrect API key provided: sk-proj-****. "
+            + "You can find your API key at https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\","
+            + "\"param\":null,\"code\":\"invalid_api_key\"}}";
+
+    private final AtomicInteger agentErrors = new AtomicInteger();
+    private CaptureHooks hooks;
+    private Call otherHostCall;
+    private Call llmCall;
+    private Response success;
+    private Response unauthorized;
+
+    @Setup
+    public void setUp() {
+        KeywatchMetrics metrics = new KeywatchMetrics("bench", Collections.singletonList("okhttp"));
+        Pipeline pipeline = new Pipeline(new Classifier(), new KeyMemory(100, Collections.emptyMap()), () -> metrics,
+                EventLog.open("off", w -> { }));
+        hooks = new CaptureHooks(new CaptureSettings(ProviderCatalog.create(Collections.emptyMap(), w -> { }),
+                new CredentialReducer(null, true), pipeline, (component, error) -> agentErrors.incrementAndGet(), 8192,
+                CaptureSettings.DEFAULT_BODY_WAIT_MILLIS));
+
+        OkHttpClient client = new OkHttpClient();
+        MediaType json = MediaType.get("application/json");
+        otherHostCall = client.newCall(new Request.Builder().url("https://payments.example.com/v1/charges")
+                .header("Authorization", "Bearer not-an-llm-key").build());
+        Request llmRequest = new Request.Builder().url("https://api.openai.com/v1/chat/completions")
+                .header("Authorization", "Bearer " + KEY)
+                .post(RequestBody.create("{\"model\":\"gpt-4o-mini\"}", json)).build();
+        llmCall = client.newCall(llmRequest);
+        success = new Response.Builder().request(llmRequest).protocol(Protocol.HTTP_2).code(200).message("OK")
+                .header("content-type", "application/json").header("x-request-id", "req_00000000000000000000000000000001")
+                .header("x-ratelimit-remaining-requests", "4999").header("x-ratelimit-remaining-tokens", "49000")
+                .body(ResponseBody.create("{\"id\":\"chatcmpl-1\"}", json)).build();
+        unauthorized = new Response.Builder().request(llmRequest).protocol(Protocol.HTTP_2).code(401).message("Unauthorized")
+                .header("content-type", "application/json").header("x-request-id", "req_00000000000000000000000000000002")
+                .body(ResponseBody.create(INVALID_KEY_BODY, json)).build();
+    }
+
+    /** A call to any other host: the host lookup is all it may cost. */
+    @Benchmark
+    public Object otherHost() throws Throwable {
+        return hooks.okHttpStart(otherHostCall);
+    }
+
+    /** An LLM call that succeeds: credential reduced (cached), classified ok, counted, key state kept. */
+    @Benchmark
+    public void llmSuccess() throws Throwable {
+        hooks.okHttpEnd(hooks.okHttpStart(llmCall), success, null);
+    }
+
+    /** An LLM call rejected with 401: the error body copied (peekBody) and parsed, then classified. */
+    @Benchmark
+    public void llmUnauthorizedWithBody() throws Throwable {
+        hooks.okHttpEnd(hooks.okHttpStart(llmCall), unauthorized, null);
+    }
+
+    @TearDown
+    public void noSwallowedErrors() {
+        if (agentErrors.get() != 0) {
+            throw new IllegalStateException(agentErrors.get() + " errors were swallowed during the benchmark");
+        }
+    }
+}
