@@ -167,9 +167,11 @@ class AgentLifecycleIT {
                 ClientProgram.class.getName(), "okhttp", script.toString())) {
             jvm.awaitReady(60);
             String text = scrape(port, 2);
-            for (int i = 0; i < 50 && !text.contains("keywatch_key_hygiene_findings{"); i++) {
+            // The check runs after the endpoint starts: give it a few more seconds, once, not per scrape.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!text.contains("keywatch_key_hygiene_findings{") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
-                text = scrape(port, 2);
+                text = scrape(port, 0);
             }
             PrometheusText m = new PrometheusText(text);
             jvm.finish();
