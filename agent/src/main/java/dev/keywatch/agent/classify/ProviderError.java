@@ -73,10 +73,12 @@ final class ProviderError {
     static ProviderError of(String body, String amznErrorTypeHeader) {
         Builder b = new Builder();
         b.text = body == null ? "" : body.toLowerCase(Locale.ROOT);
+        // Bedrock names its error in a header, "Code:namespace"; the code is also the provider's own.
+        String amznCode = null;
         if (amznErrorTypeHeader != null) {
-            String t = amznErrorTypeHeader;
-            int colon = t.indexOf(':');
-            b.amznType = lower(colon >= 0 ? t.substring(0, colon) : t);
+            int colon = amznErrorTypeHeader.indexOf(':');
+            amznCode = colon >= 0 ? amznErrorTypeHeader.substring(0, colon) : amznErrorTypeHeader;
+            b.amznType = lower(amznCode);
         }
         Object root = Json.parse(body);
         if (root instanceof List && !((List<?>) root).isEmpty()) {
@@ -86,11 +88,10 @@ final class ProviderError {
             b.parsed = true;
             read(b, (Map<?, ?>) root);
         }
-        if (b.amznType.isEmpty()) {
-            b.providerCode = firstNonEmpty(b.providerCode);
-        } else {
-            b.providerCode = amznErrorTypeHeader.contains(":")
-                    ? amznErrorTypeHeader.substring(0, amznErrorTypeHeader.indexOf(':')) : amznErrorTypeHeader;
+        if (amznCode != null && !amznCode.isEmpty()) {
+            b.providerCode = amznCode;
+        } else if (b.providerCode != null && b.providerCode.isEmpty()) {
+            b.providerCode = null;
         }
         return new ProviderError(b);
     }
@@ -168,10 +169,6 @@ final class ProviderError {
         } else if (codeOriginal != null) {
             b.providerCode = codeOriginal;
         }
-    }
-
-    private static String firstNonEmpty(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 
     private static boolean isNumeric(String s) {

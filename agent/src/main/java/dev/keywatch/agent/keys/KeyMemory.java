@@ -46,8 +46,4 @@ public final class KeyMemory {
         String alias = aliases.get(fingerprint);
         return alias != null ? alias : fingerprint;
     }
-
-    public int size() {
-        return size.get();
-    }
 }
