@@ -8,14 +8,19 @@ import dev.keywatch.agent.config.KeywatchConfig;
 import dev.keywatch.agent.install.DeferredTransformer;
 import dev.keywatch.agent.install.Installer;
 import dev.keywatch.agent.keys.KeyMemory;
-import dev.keywatch.agent.pipeline.EventLog;
 import dev.keywatch.agent.pipeline.Pipeline;
 import dev.keywatch.bootstrap.KeywatchBridge;
 import dev.keywatch.capture.CaptureSettings;
 import dev.keywatch.capture.ErrorReporter;
+import dev.keywatch.capture.trace.ActiveSpanReader;
+import dev.keywatch.capture.trace.OpenTelemetrySpanReader;
 import dev.keywatch.credential.CredentialReducer;
 import dev.keywatch.exporter.KeywatchMetrics;
 import dev.keywatch.exporter.MetricsEndpoint;
+import dev.keywatch.exporter.events.CallEvents;
+import dev.keywatch.exporter.events.EventLog;
+import dev.keywatch.exporter.spans.KeywatchSpans;
+import dev.keywatch.exporter.spans.OtelEnvironment;
 import dev.keywatch.instrumentation.CaptureHooks;
 import dev.keywatch.instrumentation.ClientInstrumentation;
 import dev.keywatch.instrumentation.ClientInstrumentations;
@@ -87,12 +92,29 @@ final class AgentRuntime {
     /** Capture, classification, key memory and the bridge, which the advice calls from now on. */
     private void wire() {
         catalog = ProviderCatalog.create(config.providers(), Log::warn);
+        // Spans need keywatch.spans on and a trace exporter in the OTEL_* settings; otherwise no SDK is built.
+        boolean spans = !"off".equals(config.spans()) && OtelEnvironment.tracesConfiguredInProcess();
+        CallEvents events = new CallEvents(
+                EventLog.open(config.log(), config.logMaxBytes(), config.logBackups(), Log::warn),
+                spans ? this::startSpans : null, "all".equals(config.spans()), CallEvents.CAPACITY, errors::report);
+        Runtime.getRuntime().addShutdownHook(new Thread(events::close, "keywatch-exit"));
         Pipeline pipeline = new Pipeline(new Classifier(), new KeyMemory(config.keysMax(), config.keyAliases()),
-                metrics, EventLog.open(config.log(), Log::warn));
+                metrics, events);
         reducer = new CredentialReducer(config.fingerprintSalt(), config.keyHints());
         CaptureSettings settings = new CaptureSettings(catalog, reducer, pipeline, errors,
-                config.bodyMaxBytes(), CaptureSettings.DEFAULT_BODY_WAIT_MILLIS);
+                config.bodyMaxBytes(), CaptureSettings.DEFAULT_BODY_WAIT_MILLIS,
+                spans ? new OpenTelemetrySpanReader(errors) : ActiveSpanReader.NONE);
         KeywatchBridge.install(new CaptureHooks(settings));
+    }
+
+    /** On the event thread, at the first call that needs a span. */
+    private CallEvents.SpanSink startSpans() {
+        try {
+            return KeywatchSpans.startIfConfigured(Version.get(), errors::report);
+        } catch (RuntimeException e) {
+            Log.warn("the OpenTelemetry settings were rejected (" + e.getMessage() + "); Keywatch exports no spans");
+            return null;
+        }
     }
 
     private void startExportAndCheck() {

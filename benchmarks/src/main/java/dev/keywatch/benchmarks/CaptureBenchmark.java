@@ -3,12 +3,18 @@ package dev.keywatch.benchmarks;
 import dev.keywatch.agent.catalog.ProviderCatalog;
 import dev.keywatch.agent.classify.Classifier;
 import dev.keywatch.agent.keys.KeyMemory;
-import dev.keywatch.agent.pipeline.EventLog;
+
 import dev.keywatch.agent.pipeline.Pipeline;
 import dev.keywatch.capture.CaptureSettings;
+import dev.keywatch.capture.trace.ActiveSpanReader;
 import dev.keywatch.credential.CredentialReducer;
 import dev.keywatch.exporter.KeywatchMetrics;
+import dev.keywatch.exporter.events.CallEvents;
+import dev.keywatch.exporter.events.EventLog;
 import dev.keywatch.instrumentation.CaptureHooks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +58,9 @@ public class CaptureBenchmark {
             + "\"param\":null,\"code\":\"invalid_api_key\"}}";
 
     private final AtomicInteger agentErrors = new AtomicInteger();
+    private final AtomicInteger droppedEvents = new AtomicInteger();
     private CaptureHooks hooks;
+    private CallEvents events;
     private Call otherHostCall;
     private Call llmCall;
     private Response success;
@@ -61,11 +69,24 @@ public class CaptureBenchmark {
     @Setup
     public void setUp() {
         KeywatchMetrics metrics = new KeywatchMetrics("bench", Collections.singletonList("okhttp"));
+        // As the agent runs by default: each failure becomes an event line, written by the event thread
+        // (to a rotating temporary file here, instead of standard error).
+        String eventFile;
+        try {
+            eventFile = Files.createTempFile("keywatch-bench", ".jsonl").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // A benchmark makes failures faster than any application: a full event queue drops (and counts)
+        // lines by design, which is not an error here.
+        events = new CallEvents(EventLog.open(eventFile, EventLog.DEFAULT_MAX_BYTES, 1, w -> { }), null, false,
+                CallEvents.CAPACITY, (component, error) -> (component.equals("events") ? droppedEvents : agentErrors)
+                        .incrementAndGet());
         Pipeline pipeline = new Pipeline(new Classifier(), new KeyMemory(100, Collections.emptyMap()), () -> metrics,
-                EventLog.open("off", w -> { }));
+                events);
         hooks = new CaptureHooks(new CaptureSettings(ProviderCatalog.create(Collections.emptyMap(), w -> { }),
                 new CredentialReducer(null, true), pipeline, (component, error) -> agentErrors.incrementAndGet(), 8192,
-                CaptureSettings.DEFAULT_BODY_WAIT_MILLIS));
+                CaptureSettings.DEFAULT_BODY_WAIT_MILLIS, ActiveSpanReader.NONE));
 
         OkHttpClient client = new OkHttpClient();
         MediaType json = MediaType.get("application/json");
@@ -104,6 +125,10 @@ public class CaptureBenchmark {
 
     @TearDown
     public void noSwallowedErrors() {
+        events.close();
+        if (droppedEvents.get() > 0) {
+            System.out.println("event lines dropped by the full queue: " + droppedEvents.get());
+        }
         if (agentErrors.get() != 0) {
             throw new IllegalStateException(agentErrors.get() + " errors were swallowed during the benchmark");
         }

@@ -28,7 +28,7 @@ public final class KeywatchMetrics {
             "requests", "tokens", "input_tokens", "output_tokens"));
     public static final List<String> AGENT_COMPONENTS = Collections.unmodifiableList(Arrays.asList(
             "advice", "okhttp", "jdk-httpclient", "httpurlconnection", "capture", "classifier", "exporter",
-            "config", "startup"));
+            "config", "startup", "spans", "otlp", "events"));
 
     // Upper bounds of the duration histogram: LLM calls take from tens of milliseconds to minutes.
     private static final Duration[] DURATION_BUCKETS = {

@@ -1,5 +1,6 @@
 package dev.keywatch.capture;
 
+import dev.keywatch.capture.trace.ActiveSpanReader;
 import dev.keywatch.credential.CredentialReducer;
 
 /** What every client instrumentation needs from the agent, handed over once at start. */
@@ -13,15 +14,17 @@ public final class CaptureSettings {
     private final ErrorReporter errors;
     private final int maxBodyBytes;
     private final long bodyWaitMillis;
+    private final ActiveSpanReader activeSpan;
 
     public CaptureSettings(HostMatcher hosts, CredentialReducer reducer, ExchangeSink sink, ErrorReporter errors,
-                           int maxBodyBytes, long bodyWaitMillis) {
+                           int maxBodyBytes, long bodyWaitMillis, ActiveSpanReader activeSpan) {
         this.hosts = hosts;
         this.reducer = reducer;
         this.sink = sink;
         this.errors = errors;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyWaitMillis = bodyWaitMillis;
+        this.activeSpan = activeSpan;
     }
 
     public HostMatcher hosts() { return hosts; }
@@ -35,4 +38,7 @@ public final class CaptureSettings {
     public int maxBodyBytes() { return maxBodyBytes; }
 
     public long bodyWaitMillis() { return bodyWaitMillis; }
+
+    /** {@link ActiveSpanReader#NONE} unless Keywatch exports spans. */
+    public ActiveSpanReader activeSpan() { return activeSpan; }
 }

@@ -1,5 +1,6 @@
 package dev.keywatch.capture;
 
+import dev.keywatch.capture.trace.TraceParent;
 import dev.keywatch.credential.ReducedCredential;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class CapturedExchange {
     private final String transportError;
     private final List<ReducedCredential> credentials;
     private final int retryAttempt;
+    private final TraceParent traceParent;
 
     CapturedExchange(Builder b) {
         this.client = b.client;
@@ -43,6 +45,7 @@ public final class CapturedExchange {
         this.credentials = b.credentials == null ? Collections.<ReducedCredential>emptyList()
                 : Collections.unmodifiableList(b.credentials);
         this.retryAttempt = b.retryAttempt;
+        this.traceParent = b.traceParent;
     }
 
     /** The instrumentation that saw it: {@code okhttp}, {@code jdk-httpclient}, {@code httpurlconnection}, … */
@@ -86,6 +89,9 @@ public final class CapturedExchange {
     /** {@code X-Stainless-Retry-Count} of the request, or -1 when absent. */
     public int retryAttempt() { return retryAttempt; }
 
+    /** The application's span that was active when the exchange began; null when none (or spans are off). */
+    public TraceParent traceParent() { return traceParent; }
+
     @Override
     public String toString() {
         return "CapturedExchange{" + client + " " + method + " " + host + path + " -> " + status
@@ -113,6 +119,7 @@ public final class CapturedExchange {
         private String transportError;
         private List<ReducedCredential> credentials;
         private int retryAttempt = -1;
+        private TraceParent traceParent;
 
         public Builder client(String v) { client = v; return this; }
         public Builder provider(String v) { provider = v; return this; }
@@ -129,6 +136,7 @@ public final class CapturedExchange {
         public Builder transportError(String v) { transportError = v; return this; }
         public Builder credentials(List<ReducedCredential> v) { credentials = v; return this; }
         public Builder retryAttempt(int v) { retryAttempt = v; return this; }
+        public Builder traceParent(TraceParent v) { traceParent = v; return this; }
 
         public CapturedExchange build() {
             return new CapturedExchange(this);

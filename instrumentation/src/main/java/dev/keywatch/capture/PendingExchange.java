@@ -21,22 +21,34 @@ public final class PendingExchange {
     private boolean expectingBody;
     private boolean bodyDone;
     private boolean reported;
+    private boolean telemetry;
     private BodySnippet snippet;
     private String contentEncoding;
     private ScheduledFuture<?> bodyWait;
 
-    public PendingExchange(CaptureSettings settings, String client, String provider, String host, int port) {
+    /**
+     * Called on the thread that starts the exchange, where the application's active span (if any) is
+     * current.
+     *
+     * @param clientClass the instrumented object's class, whose loader may see the application's tracing API
+     */
+    public PendingExchange(CaptureSettings settings, String client, Class<?> clientClass, String provider, String host,
+                           int port) {
         this.settings = settings;
         this.startNanos = System.nanoTime();
         this.builder = CapturedExchange.builder()
                 .client(client).provider(provider).host(host).port(port)
-                .startEpochMillis(System.currentTimeMillis());
+                .startEpochMillis(System.currentTimeMillis())
+                .traceParent(settings.activeSpan().current(clientClass));
     }
 
     /** What was sent; may be called at the start or, when interceptors may still change it, at the end. */
     public synchronized PendingExchange describeRequest(String method, String path, List<ReducedCredential> credentials,
                                                         int retryAttempt) {
         builder.method(method).path(path).credentials(credentials).retryAttempt(retryAttempt);
+        if (TelemetryPaths.isExport(path)) {
+            telemetry = true;
+        }
         return this;
     }
 
@@ -135,6 +147,9 @@ public final class PendingExchange {
             }
             if (snippet != null) {
                 builder.body(snippet.text(contentEncoding)).bodyTruncated(snippet.truncated());
+            }
+            if (telemetry) {
+                return; // an OTLP export to a collector that shares an LLM host's name: not an LLM call
             }
             exchange = builder.build();
         }

@@ -1,6 +1,6 @@
 package dev.keywatch.agent.cli;
 
-import dev.keywatch.agent.JsonText;
+import dev.keywatch.exporter.events.JsonText;
 import dev.keywatch.agent.Version;
 import dev.keywatch.agent.catalog.ProviderCatalog;
 import dev.keywatch.agent.check.EnvironmentCheck;

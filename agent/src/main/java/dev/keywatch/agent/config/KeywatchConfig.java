@@ -19,7 +19,8 @@ public final class KeywatchConfig {
     private static final Set<String> KNOWN_KEYS = new HashSet<>(Arrays.asList(
             "keywatch.enabled", "keywatch.prometheus.port", "keywatch.prometheus.host", "keywatch.providers",
             "keywatch.fingerprint.salt", "keywatch.key.hint", "keywatch.key.aliases", "keywatch.keys.max",
-            "keywatch.body.max-bytes", "keywatch.spans", "keywatch.log", "keywatch.startup-check",
+            "keywatch.body.max-bytes", "keywatch.spans", "keywatch.log", "keywatch.log.max-bytes",
+            "keywatch.log.backups", "keywatch.startup-check",
             "keywatch.config"));
 
     private final ConfigSource source;
@@ -36,6 +37,8 @@ public final class KeywatchConfig {
     private final int bodyMaxBytes;
     private final String spans;
     private final String log;
+    private final int logMaxBytes;
+    private final int logBackups;
     private final boolean startupCheck;
 
     private KeywatchConfig(ConfigSource source, Consumer<String> warn) {
@@ -57,6 +60,9 @@ public final class KeywatchConfig {
         this.bodyMaxBytes = integer("keywatch.body.max-bytes", 8192, 0, 1 << 20, "a number of bytes from 0 to 1048576");
         this.spans = choice("keywatch.spans", "errors", "errors", "all", "off");
         this.log = string("keywatch.log", "stderr");
+        this.logMaxBytes = integer("keywatch.log.max-bytes", 10 * 1024 * 1024, 4096, Integer.MAX_VALUE,
+                "a number of bytes from 4096");
+        this.logBackups = integer("keywatch.log.backups", 5, 0, 100, "a number of files from 0 to 100");
         this.startupCheck = bool("keywatch.startup-check", true);
     }
 
@@ -89,6 +95,12 @@ public final class KeywatchConfig {
 
     /** {@code stderr}, {@code off}, or a file path. */
     public String log() { return log; }
+
+    /** The size at which a {@code keywatch.log} file is rotated. */
+    public int logMaxBytes() { return logMaxBytes; }
+
+    /** Rotated files kept beside a {@code keywatch.log} file ({@code .1} newest). */
+    public int logBackups() { return logBackups; }
 
     public boolean startupCheck() { return startupCheck; }
 

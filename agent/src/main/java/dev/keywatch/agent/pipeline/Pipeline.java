@@ -7,26 +7,32 @@ import dev.keywatch.agent.keys.KeyMemory;
 import dev.keywatch.agent.keys.KeyRecord;
 import dev.keywatch.capture.CapturedExchange;
 import dev.keywatch.capture.ExchangeSink;
+import dev.keywatch.capture.trace.TraceParent;
 import dev.keywatch.credential.ReducedCredential;
 import dev.keywatch.exporter.KeywatchMetrics;
 import dev.keywatch.exporter.ResponseRecord;
+import dev.keywatch.exporter.events.CallEvent;
+import dev.keywatch.exporter.events.CallEvents;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** capture → classify → remember → export, for every finished exchange. */
+/**
+ * capture → classify → remember → export, for every finished exchange. Metrics are counted on the
+ * reporting thread (a few counter increments); spans and log lines are handed to the event thread.
+ */
 public final class Pipeline implements ExchangeSink {
     public static final String NO_KEY = "none";
 
     private final Classifier classifier;
     private final KeyMemory memory;
     private final Supplier<KeywatchMetrics> metrics;
-    private final EventLog eventLog;
+    private final CallEvents events;
 
-    public Pipeline(Classifier classifier, KeyMemory memory, Supplier<KeywatchMetrics> metrics, EventLog eventLog) {
+    public Pipeline(Classifier classifier, KeyMemory memory, Supplier<KeywatchMetrics> metrics, CallEvents events) {
         this.classifier = classifier;
         this.memory = memory;
         this.metrics = metrics;
-        this.eventLog = eventLog;
+        this.events = events;
     }
 
     @Override
@@ -57,26 +63,37 @@ public final class Pipeline implements ExchangeSink {
         m.recordResponse(new ResponseRecord(exchange.provider(), exchange.host(), exchange.status(),
                 reason.category(), reason.label(), keyLabel, exchange.durationNanos() / 1e9));
 
-        if (reason != Reason.OK && eventLog.enabled()) {
-            EventLog.Event e = new EventLog.Event();
-            e.epochMillis = at;
-            e.client = exchange.client();
-            e.provider = exchange.provider();
-            e.host = exchange.host();
-            e.method = exchange.method();
-            e.path = exchange.path();
-            e.status = exchange.status();
-            e.category = reason.category();
-            e.reason = reason.label();
-            e.providerCode = c.providerCode();
-            e.requestId = c.requestId();
-            e.keyLabel = keyLabel;
-            e.fingerprint = credential == null ? null : credential.fingerprint();
-            e.hint = credential == null || credential.hint().isEmpty() ? null : credential.hint();
-            e.retryAfterSeconds = c.retryAfterSeconds();
-            e.retryAttempt = exchange.retryAttempt();
-            e.transportError = exchange.transportError();
-            eventLog.write(e);
+        if (events.wants(reason != Reason.OK)) {
+            events.publish(event(exchange, c, reason, credential, keyLabel));
         }
+    }
+
+    private static CallEvent event(CapturedExchange exchange, Classification c, Reason reason,
+                                   ReducedCredential credential, String keyLabel) {
+        CallEvent.Builder e = CallEvent.builder()
+                .startEpochNanos(exchange.startEpochMillis() * 1_000_000)
+                .durationNanos(exchange.durationNanos())
+                .client(exchange.client())
+                .provider(exchange.provider())
+                .host(exchange.host())
+                .port(exchange.port())
+                .method(exchange.method())
+                .path(exchange.path())
+                .status(exchange.status())
+                .category(reason.category())
+                .reason(reason.label())
+                .providerCode(c.providerCode())
+                .requestId(c.requestId())
+                .keyLabel(keyLabel)
+                .fingerprint(credential == null ? null : credential.fingerprint())
+                .hint(credential == null || credential.hint().isEmpty() ? null : credential.hint())
+                .retryAfterSeconds(c.retryAfterSeconds())
+                .retryAttempt(exchange.retryAttempt())
+                .transportError(exchange.transportError());
+        TraceParent parent = exchange.traceParent();
+        if (parent != null) {
+            e.parent(parent.traceId(), parent.spanId(), parent.sampled(), parent.traceState());
+        }
+        return e.build();
     }
 }

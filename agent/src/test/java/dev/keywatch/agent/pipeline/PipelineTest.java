@@ -7,6 +7,8 @@ import dev.keywatch.agent.keys.KeyMemory;
 import dev.keywatch.capture.CapturedExchange;
 import dev.keywatch.credential.CredentialReducer;
 import dev.keywatch.exporter.KeywatchMetrics;
+import dev.keywatch.exporter.events.CallEvents;
+import dev.keywatch.exporter.events.EventLog;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,11 @@ class PipelineTest {
                 .credentials(Collections.singletonList(reducer.reduceAuthorization("Bearer " + key))).build();
     }
 
+    private static CallEvents events() {
+        return new CallEvents(EventLog.open("off", EventLog.DEFAULT_MAX_BYTES, 0, m -> { }), null, false,
+                CallEvents.CAPACITY, (component, error) -> { throw new AssertionError(component, error); });
+    }
+
     private static String key(int n) {
         return "sk-proj-" + String.format("%074d", n) + "T3BlbkFJ" + String.format("%074d", n);
     }
@@ -32,7 +39,7 @@ class PipelineTest {
     @Test
     void aKeyRejectedAfterWorkingIsRevoked() {
         Pipeline pipeline = new Pipeline(new Classifier(), new KeyMemory(10, Collections.emptyMap()), () -> metrics,
-                EventLog.open("off", m -> { }));
+                events());
         String fp = reducer.reduceAuthorization("Bearer " + key(1)).fingerprint();
         pipeline.accept(call(key(2), 401, INVALID)); // never worked: invalid
         pipeline.accept(call(key(1), 200, null));
@@ -49,7 +56,7 @@ class PipelineTest {
     void keysBeyondTheLimitAreOtherAndAliasesReplaceFingerprints() {
         String fp = reducer.reduceAuthorization("Bearer " + key(1)).fingerprint();
         Pipeline pipeline = new Pipeline(new Classifier(), new KeyMemory(2, Collections.singletonMap(fp, "prod-main")),
-                () -> metrics, EventLog.open("off", m -> { }));
+                () -> metrics, events());
         for (int i = 1; i <= 50; i++) {
             pipeline.accept(call(key(i), 200, null));
         }

@@ -35,7 +35,7 @@ public final class JdkHttpClientCapture {
         }
         HttpHeaders headers = request.headers();
         RequestCredentials.HeaderReader reader = name -> headers.firstValue(name).orElse(null);
-        return new PendingExchange(settings, "jdk-httpclient", provider, host, port)
+        return new PendingExchange(settings, "jdk-httpclient", request.getClass(), provider, host, port)
                 .describeRequest(request.method(), uri.getRawPath(),
                         RequestCredentials.reduce(settings.reducer(), reader, uri.getRawQuery()),
                         RequestCredentials.retryAttempt(reader));

@@ -43,7 +43,7 @@ public final class OkHttpCapture {
         if (provider == null) {
             return null;
         }
-        return new Started(new PendingExchange(settings, "okhttp", provider, host, port), request);
+        return new Started(new PendingExchange(settings, "okhttp", call.getClass(), provider, host, port), request);
     }
 
     public void end(Object token, Object response, Throwable thrown) throws Throwable {

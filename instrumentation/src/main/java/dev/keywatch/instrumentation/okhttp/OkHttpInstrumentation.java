@@ -1,5 +1,6 @@
 package dev.keywatch.instrumentation.okhttp;
 
+import static dev.keywatch.capture.ApplicationPackages.OKHTTP3;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 
@@ -17,7 +18,7 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
 
     @Override
     public List<String> classNames() {
-        return Arrays.asList("okhttp3.RealCall", "okhttp3.internal.connection.RealCall");
+        return Arrays.asList(OKHTTP3 + ".RealCall", OKHTTP3 + ".internal.connection.RealCall");
     }
 
     @Override
@@ -26,7 +27,7 @@ public final class OkHttpInstrumentation implements ClientInstrumentation {
         // releases took a boolean. The advice reads neither arguments nor anything but the Response.
         return builder.type(types()).transform(advice.advice(
                 named("getResponseWithInterceptorChain").or(named("getResponseWithInterceptorChain$okhttp"))
-                        .and(returns(named("okhttp3.Response"))),
+                        .and(returns(named(OKHTTP3 + ".Response"))),
                 OkHttpCallAdvice.class.getName()));
     }
 }

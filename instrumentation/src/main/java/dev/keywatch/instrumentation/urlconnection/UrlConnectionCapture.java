@@ -47,7 +47,8 @@ public final class UrlConnectionCapture {
             return state;
         }
         ConnectionState created = new ConnectionState(
-                new PendingExchange(settings, "httpurlconnection", provider, url.getHost(), url.getPort()));
+                new PendingExchange(settings, "httpurlconnection", connection.getClass(), provider, url.getHost(),
+                        url.getPort()));
         ConnectionState raced = states.putIfAbsent(connection, created);
         return raced != null ? raced : created;
     }

@@ -1,4 +1,4 @@
-package dev.keywatch.agent;
+package dev.keywatch.exporter.events;
 
 /** Writes JSON string values; the agent writes JSON lines and reports without a JSON library. */
 public final class JsonText {
