@@ -228,6 +228,16 @@ final class AgentRuntime {
             this.metrics = metrics;
         }
 
+        /** What went wrong, in the words of the component's user: most are internal errors, some are not. */
+        private static String what(String component) {
+            switch (component) {
+                case "otlp": return "a span export to the OpenTelemetry collector failed";
+                case "spans": return "a span was dropped";
+                case "events": return "a failed call's log line and span were dropped";
+                default: return "internal error in " + component;
+            }
+        }
+
         @Override
         public void report(String component, Throwable error) {
             try {
@@ -237,8 +247,8 @@ final class AgentRuntime {
             }
             if (said.add(component)) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                Log.warn("internal error in " + component + " (the application is unaffected; further errors are"
-                        + " only counted in keywatch_agent_errors_total): " + error.getMessage()
+                Log.warn(what(component) + " (the application is unaffected; further ones are only counted in"
+                        + " keywatch_agent_errors_total{component=\"" + component + "\"}): " + error.getMessage()
                         + (cause != error ? " caused by " + cause : " " + error.getClass().getName()));
             }
         }

@@ -67,6 +67,24 @@ class KeywatchMetricsTest {
             assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
                     ct -> assertThat(ct).startsWith("text/plain"));
             assertThat(response.body()).contains("keywatch_agent_info");
+
+            HttpClient client = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + endpoint.port();
+            HttpResponse<String> openMetrics = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics?x=1"))
+                    .header("Accept", "application/openmetrics-text; version=1.0.0").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(openMetrics.headers().firstValue("content-type")).hasValueSatisfying(
+                    ct -> assertThat(ct).startsWith("application/openmetrics-text"));
+            assertThat(openMetrics.body()).endsWith("# EOF\n");
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/other")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+            HttpResponse<String> head = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
         }
     }
 }

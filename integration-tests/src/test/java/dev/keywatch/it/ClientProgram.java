@@ -65,7 +65,7 @@ public final class ClientProgram {
         okHttp.connectionPool().evictAll();
     }
 
-    private static String call(String mode, ScriptedCall call, OkHttpClient okHttp, HttpClient jdk) throws Exception {
+    static String call(String mode, ScriptedCall call, OkHttpClient okHttp, HttpClient jdk) throws Exception {
         switch (mode) {
             case "okhttp": {
                 try (Response r = okHttp.newCall(okRequest(call)).execute()) {
@@ -188,7 +188,7 @@ public final class ClientProgram {
         return "status=" + status + " bytes=" + body.length + " sha256=" + hex;
     }
 
-    private static String describe(Throwable t) {
+    static String describe(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (sb.length() > 0) sb.append(" <- ");

@@ -1,5 +1,6 @@
 package dev.keywatch.agent.install;
 
+import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
@@ -87,8 +88,11 @@ public final class Installer {
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(new FailureListener(errors))
-                // Replaces Byte Buddy's default ignore, which would skip the JDK's own HTTP clients.
+                // Replaces Byte Buddy's default ignore, which would skip the JDK's own HTTP clients. Other
+                // agents' own loaders are not the application: the OpenTelemetry agent's holds an OkHttp for its
+                // exporter.
                 .ignore(not(transformed))
+                .or(any(), new OtherAgentsLoaders())
                 // Advice inlined into java.base and java.net.http calls the bridge in the bootstrap unnamed module.
                 .assureReadEdgeTo(instrumentation, KeywatchBridge.class);
         for (ClientInstrumentation client : clients) {

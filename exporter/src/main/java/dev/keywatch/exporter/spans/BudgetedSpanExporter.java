@@ -40,8 +40,7 @@ final class BudgetedSpanExporter implements SpanExporter {
             if (!result.isSuccess()) {
                 Throwable cause = result.getFailureThrowable();
                 // Not the exporter's description: its headers may hold the collector's credentials.
-                errors.accept("otlp", new IOException("OTLP export of " + spans.size() + " span(s) failed"
-                        + (cause == null ? "" : ": " + cause), cause));
+                errors.accept("otlp", new IOException("OTLP export of " + spans.size() + " span(s) failed", cause));
             }
         });
         return result;

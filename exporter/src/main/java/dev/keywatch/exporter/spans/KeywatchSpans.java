@@ -15,6 +15,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,12 +89,8 @@ public final class KeywatchSpans implements CallEvents.SpanSink {
         SDK_LOGGER.setLevel(Level.OFF);
         SpanBudget budget = new SpanBudget(2048);
         AtomicBoolean releaser = new AtomicBoolean();
-        Map<String, String> spansOnly = new HashMap<>();
-        // Keywatch's metrics go through Prometheus; this SDK only ever exports spans.
-        spansOnly.put("otel.metrics.exporter", "none");
-        spansOnly.put("otel.logs.exporter", "none");
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
-                .addPropertiesCustomizer(config -> spansOnly)
+                .addPropertiesCustomizer(KeywatchSpans::keywatchDefaults)
                 .addSpanExporterCustomizer((exporter, config) -> {
                     budget.capacity(config.getInt("otel.bsp.max.queue.size", 2048));
                     // With several exporters (otel.traces.exporter=otlp,console) each sees every span:
@@ -106,6 +103,22 @@ public final class KeywatchSpans implements CallEvents.SpanSink {
                 .build()
                 .getOpenTelemetrySdk();
         return new KeywatchSpans(sdk, version, budget, errors);
+    }
+
+    /**
+     * Keywatch's metrics go through Prometheus, so this SDK only ever exports spans. Unless told
+     * otherwise it speaks http/protobuf, as the OpenTelemetry specification and Java agent default to
+     * (the SDK's autoconfiguration alone would pick grpc), so one collector endpoint serves both agents.
+     */
+    static Map<String, String> keywatchDefaults(ConfigProperties config) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("otel.metrics.exporter", "none");
+        overrides.put("otel.logs.exporter", "none");
+        if (config.getString("otel.exporter.otlp.traces.protocol") == null
+                && config.getString("otel.exporter.otlp.protocol") == null) {
+            overrides.put("otel.exporter.otlp.traces.protocol", "http/protobuf");
+        }
+        return overrides;
     }
 
     @Override

@@ -27,7 +27,7 @@ class BudgetedSpanExporterTest {
         assertThat(result.isSuccess()).isFalse();
         assertThat(budget.inFlight()).isZero();
         assertThat(errors).hasSize(1);
-        assertThat(errors.get(0)).hasMessageContaining("1 span(s) failed").hasMessageContaining("Connection refused");
+        assertThat(errors.get(0)).hasMessageContaining("1 span(s) failed").hasRootCauseMessage("Connection refused");
     }
 
     @Test
