@@ -37,6 +37,7 @@ class OtelAgentCoexistenceIT {
     static final String BURST = openAiKey(23);
     static final String TRIAL = openAiKey(24);
     static final String GEMINI_UNKNOWN = "AIza" + random(35, 25);
+    static final List<String> KEYS = Arrays.asList(VALID, UNKNOWN, BURST, TRIAL, GEMINI_UNKNOWN);
     static final List<String> CLIENTS = Arrays.asList("okhttp", "jdk-string");
     static final int CALLS = 10;
     static final int FAILURES = 8;
@@ -114,6 +115,8 @@ class OtelAgentCoexistenceIT {
         for (Run r : Arrays.asList(keywatchFirst, otelFirst)) {
             assertThat(r.otelSpans).as("the OpenTelemetry agent's spans, " + r.name).isEqualTo(otel.otelSpans);
             assertThat(r.keywatchSpans).as("Keywatch's spans, " + r.name).hasSize(FAILURES);
+            LeakScan.assertNoKeyMaterial("Keywatch's spans, " + r.name, r.keywatchSpans.stream()
+                    .map(OtlpReceiver.Received::text).collect(Collectors.joining("\n")), KEYS);
             for (OtlpReceiver.Received s : r.keywatchSpans) {
                 // The span active when the exchange began is its parent: for OkHttp the handler's (the
                 // OpenTelemetry agent opens its own client span later, in an interceptor); for the JDK client
