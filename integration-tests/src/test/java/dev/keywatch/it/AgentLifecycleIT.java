@@ -29,18 +29,15 @@ class AgentLifecycleIT {
 
     @BeforeAll
     static void start() throws Exception {
-        work = Paths.get(System.getProperty("keywatch.it.work", "target/it-work")).resolve("lifecycle");
-        Files.createDirectories(work);
+        work = ClientsIT.workDir("lifecycle");
         tls = TestTls.create(work.resolve("tls"));
         fake = new FakeProvider().key(ClientsIT.VALID, FakeProvider.Behaviour.VALID)
                 .startHttps(new InetSocketAddress("127.0.0.1", 0), tls.serverContext());
         hosts = TestTls.writeHostsFile(work.resolve("hosts"));
         String url = "https://api.openai.com:" + fake.httpsPort() + "/v1/chat/completions";
-        script = work.resolve("calls.tsv");
-        Files.write(script, Arrays.asList(
-                new ScriptedCall("ok", url).header("Authorization", "Bearer " + ClientsIT.VALID).line(),
-                new ScriptedCall("invalid", url).header("Authorization", "Bearer " + ClientsIT.UNKNOWN).line()),
-                StandardCharsets.UTF_8);
+        script = ScriptedCall.write(work.resolve("calls.tsv"),
+                new ScriptedCall("ok", url).header("Authorization", "Bearer " + ClientsIT.VALID),
+                new ScriptedCall("invalid", url).header("Authorization", "Bearer " + ClientsIT.UNKNOWN));
     }
 
     @AfterAll
@@ -125,12 +122,10 @@ class AgentLifecycleIT {
 
     @Test
     void aConfiguredRelayWithAliasesAndNoHints() throws Exception {
-        Path relayScript = work.resolve("relay-calls.tsv");
         String url = "https://127.0.0.1:" + fake.httpsPort() + "/v1/chat/completions";
-        Files.write(relayScript, Arrays.asList(
-                new ScriptedCall("ok", url).header("Authorization", "Bearer " + ClientsIT.VALID).line(),
-                new ScriptedCall("invalid", url).header("Authorization", "Bearer " + ClientsIT.UNKNOWN).line()),
-                StandardCharsets.UTF_8);
+        Path relayScript = ScriptedCall.write(work.resolve("relay-calls.tsv"),
+                new ScriptedCall("ok", url).header("Authorization", "Bearer " + ClientsIT.VALID),
+                new ScriptedCall("invalid", url).header("Authorization", "Bearer " + ClientsIT.UNKNOWN));
         Path log = work.resolve("relay-events.jsonl");
         Files.deleteIfExists(log);
         int port = ClientsIT.freePort();

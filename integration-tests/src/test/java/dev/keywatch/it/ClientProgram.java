@@ -50,13 +50,7 @@ public final class ClientProgram {
         for (String line : lines) {
             if (line.trim().isEmpty()) continue;
             ScriptedCall call = ScriptedCall.parse(line);
-            String outcome;
-            try {
-                outcome = call(mode, call, okHttp, jdk);
-            } catch (Throwable t) {
-                outcome = "error=" + describe(t);
-            }
-            System.out.println(call.name + " " + outcome);
+            System.out.println(call.name + " " + outcome(mode, call, okHttp, jdk));
         }
         System.out.println(ForkedJvm.READY);
         System.out.flush();
@@ -65,7 +59,16 @@ public final class ClientProgram {
         okHttp.connectionPool().evictAll();
     }
 
-    static String call(String mode, ScriptedCall call, OkHttpClient okHttp, HttpClient jdk) throws Exception {
+    /** What the application saw of one call: its response, or the exception it got. */
+    static String outcome(String mode, ScriptedCall call, OkHttpClient okHttp, HttpClient jdk) {
+        try {
+            return call(mode, call, okHttp, jdk);
+        } catch (Throwable t) {
+            return "error=" + describe(t);
+        }
+    }
+
+    private static String call(String mode, ScriptedCall call, OkHttpClient okHttp, HttpClient jdk) throws Exception {
         switch (mode) {
             case "okhttp": {
                 try (Response r = okHttp.newCall(okRequest(call)).execute()) {
@@ -188,7 +191,7 @@ public final class ClientProgram {
         return "status=" + status + " bytes=" + body.length + " sha256=" + hex;
     }
 
-    static String describe(Throwable t) {
+    private static String describe(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (sb.length() > 0) sb.append(" <- ");

@@ -58,9 +58,8 @@ class ClientsIT {
 
     @BeforeAll
     static void startFakeProvider() throws Exception {
-        work = Paths.get(System.getProperty("keywatch.it.work", "target/it-work"));
-        Files.createDirectories(work);
-        tls = TestTls.create(work.resolve("tls"));
+        work = workDir("clients");
+        tls = TestTls.create(workDir("tls"));
         fake = new FakeProvider()
                 .key(VALID, FakeProvider.Behaviour.VALID)
                 .revokeAfter(ROTATED, 1)
@@ -178,7 +177,7 @@ class ClientsIT {
         String anthropic = scheme + "://api.anthropic.com:" + port + "/v1/messages";
         String gemini = scheme + "://generativelanguage.googleapis.com:" + port
                 + "/v1beta/models/gemini-2.5-flash:generateContent?key=" + GEMINI_UNKNOWN;
-        List<ScriptedCall> calls = Arrays.asList(
+        return ScriptedCall.write(work.resolve("calls-" + mode + ".tsv"),
                 new ScriptedCall("openai-ok-1", openAi).header("Authorization", "Bearer " + VALID),
                 new ScriptedCall("openai-ok-2", openAi).header("Authorization", "Bearer " + VALID),
                 new ScriptedCall("openai-rotated-works", openAi).header("Authorization", "Bearer " + ROTATED),
@@ -197,13 +196,6 @@ class ClientsIT {
                         .header("Authorization", "Bearer " + VALID),
                 new ScriptedCall("openai-unreachable", openAi.replace(":" + port + "/", ":" + closedPort + "/"))
                         .header("Authorization", "Bearer " + VALID));
-        Path script = work.resolve("calls-" + mode + ".tsv");
-        List<String> lines = new ArrayList<>();
-        for (ScriptedCall c : calls) {
-            lines.add(c.line());
-        }
-        Files.write(script, lines, StandardCharsets.UTF_8);
-        return script;
     }
 
     static final class Run {
@@ -266,6 +258,12 @@ class ClientsIT {
             Thread.sleep(100);
         }
         return last;
+    }
+
+    /** A folder of the integration tests' working directory, created. */
+    static Path workDir(String name) throws IOException {
+        return Files.createDirectories(
+                Paths.get(System.getProperty("keywatch.it.work", "target/it-work")).resolve(name));
     }
 
     static Path agentJar() {

@@ -30,7 +30,7 @@ class CommandsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        work = Paths.get(System.getProperty("keywatch.it.work", "target/it-work")).resolve("commands");
+        work = ClientsIT.workDir("commands");
         Files.createDirectories(work);
         fake = new FakeProvider()
                 .key(ClientsIT.VALID, FakeProvider.Behaviour.VALID)
@@ -147,11 +147,9 @@ class CommandsIT {
                 .startHttps(new InetSocketAddress("127.0.0.1", 0), tls.serverContext())) {
             Path hosts = TestTls.writeHostsFile(work.resolve("hosts"));
             String url = "https://api.openai.com:" + https.httpsPort() + "/v1/chat/completions";
-            Path script = work.resolve("attach-calls.tsv");
-            Files.write(script, Arrays.asList(
-                    new ScriptedCall("ok", url).header("Authorization", "Bearer " + ClientsIT.VALID).line(),
-                    new ScriptedCall("invalid", url).header("Authorization", "Bearer " + ClientsIT.UNKNOWN).line()),
-                    StandardCharsets.UTF_8);
+            Path script = ScriptedCall.write(work.resolve("attach-calls.tsv"),
+                    new ScriptedCall("ok", url).header("Authorization", "Bearer " + ClientsIT.VALID),
+                    new ScriptedCall("invalid", url).header("Authorization", "Bearer " + ClientsIT.UNKNOWN));
             List<String> options = tls.clientOptions(hosts);
             options.add("-Dprogram.waitFirst=true");
             try (ForkedJvm jvm = ForkedJvm.start(Paths.get(System.getProperty("java.home")), options,

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywatch.demo.fake.FakeProvider;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -51,9 +49,8 @@ class OtelAgentCoexistenceIT {
 
     @BeforeAll
     static void start() throws Exception {
-        work = Paths.get(System.getProperty("keywatch.it.work", "target/it-work")).resolve("coexistence");
-        Files.createDirectories(work);
-        tls = TestTls.create(work.getParent().resolve("tls"));
+        work = ClientsIT.workDir("coexistence");
+        tls = TestTls.create(ClientsIT.workDir("tls"));
         fake = new FakeProvider()
                 .key(VALID, FakeProvider.Behaviour.VALID)
                 .key(BURST, FakeProvider.Behaviour.RATE_LIMITED)
@@ -64,17 +61,12 @@ class OtelAgentCoexistenceIT {
         String openAi = "https://api.openai.com:" + fake.httpsPort() + "/v1/chat/completions";
         String gemini = "https://generativelanguage.googleapis.com:" + fake.httpsPort()
                 + "/v1beta/models/gemini-2.5-flash:generateContent?key=" + GEMINI_UNKNOWN;
-        script = work.resolve("calls.tsv");
-        List<String> lines = new ArrayList<>();
-        for (ScriptedCall c : Arrays.asList(
+        script = ScriptedCall.write(work.resolve("calls.tsv"),
                 new ScriptedCall("ok", openAi).header("Authorization", "Bearer " + VALID),
                 new ScriptedCall("invalid", openAi).header("Authorization", "Bearer " + UNKNOWN),
                 new ScriptedCall("rate-limited", openAi).header("Authorization", "Bearer " + BURST),
                 new ScriptedCall("quota", openAi).header("Authorization", "Bearer " + TRIAL),
-                new ScriptedCall("gemini", gemini))) {
-            lines.add(c.line());
-        }
-        Files.write(script, lines, StandardCharsets.UTF_8);
+                new ScriptedCall("gemini", gemini));
     }
 
     @AfterAll

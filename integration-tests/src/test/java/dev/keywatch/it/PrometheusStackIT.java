@@ -38,7 +38,7 @@ class PrometheusStackIT {
     void alertsFireAndEveryDashboardQueryReturnsDataDuringTheDemo() throws Exception {
         String prometheusBinary = onPath("prometheus");
         Path repo = Paths.get(System.getProperty("keywatch.repo", "..")).toAbsolutePath().normalize();
-        Path work = Paths.get(System.getProperty("keywatch.it.work", "target/it-work")).resolve("prometheus-stack");
+        Path work = ClientsIT.workDir("prometheus-stack");
         deleteRecursively(work);
         Files.createDirectories(work);
         int agentPort = ClientsIT.freePort();

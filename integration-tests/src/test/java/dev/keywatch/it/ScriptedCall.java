@@ -1,6 +1,13 @@
 package dev.keywatch.it;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One line of a call script: {@code name<TAB>url<TAB>Header: value<TAB>…}. */
@@ -23,6 +30,16 @@ final class ScriptedCall {
         StringBuilder sb = new StringBuilder(name).append('\t').append(url);
         headers.forEach((k, v) -> sb.append('\t').append(k).append(": ").append(v));
         return sb.toString();
+    }
+
+    /** Writes a script the programs read, one call a line; returns the file. */
+    static Path write(Path file, ScriptedCall... calls) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (ScriptedCall c : Arrays.asList(calls)) {
+            lines.add(c.line());
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
     }
 
     static ScriptedCall parse(String line) {

@@ -17,7 +17,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,9 +54,8 @@ class SpansIT {
 
     @BeforeAll
     static void start() throws Exception {
-        work = Paths.get(System.getProperty("keywatch.it.work", "target/it-work")).resolve("spans");
-        Files.createDirectories(work);
-        tls = TestTls.create(work.getParent().resolve("tls"));
+        work = ClientsIT.workDir("spans");
+        tls = TestTls.create(ClientsIT.workDir("tls"));
         fake = new FakeProvider()
                 .key(VALID, FakeProvider.Behaviour.VALID)
                 .revokeAfter(ROTATED, 1)
@@ -68,9 +66,7 @@ class SpansIT {
         String openAi = "https://api.openai.com:" + fake.httpsPort() + "/v1/chat/completions";
         String gemini = "https://generativelanguage.googleapis.com:" + fake.httpsPort()
                 + "/v1beta/models/gemini-2.5-flash:generateContent?key=" + GEMINI_UNKNOWN;
-        script = work.resolve("calls.tsv");
-        List<String> lines = new ArrayList<>();
-        for (ScriptedCall c : Arrays.asList(
+        script = ScriptedCall.write(work.resolve("calls.tsv"),
                 new ScriptedCall("ok", openAi).header("Authorization", "Bearer " + VALID),
                 new ScriptedCall("rotated-works", openAi).header("Authorization", "Bearer " + ROTATED),
                 new ScriptedCall("rotated-rejected", openAi).header("Authorization", "Bearer " + ROTATED),
@@ -79,10 +75,7 @@ class SpansIT {
                         .header("X-Stainless-Retry-Count", "2"),
                 new ScriptedCall("rate-limited", openAi).header("Authorization", "Bearer " + BURST),
                 new ScriptedCall("quota", openAi).header("Authorization", "Bearer " + TRIAL),
-                new ScriptedCall("gemini", gemini))) {
-            lines.add(c.line());
-        }
-        Files.write(script, lines, StandardCharsets.UTF_8);
+                new ScriptedCall("gemini", gemini));
     }
 
     @AfterAll

@@ -61,11 +61,7 @@ public final class TracedProgram {
 
     /** One call, as a request handler of the application would make it. */
     public static String handle(String client, ScriptedCall call, OkHttpClient okHttp, HttpClient jdk) {
-        try {
-            return ClientProgram.call(client, call, okHttp, jdk);
-        } catch (Throwable t) {
-            return "error=" + ClientProgram.describe(t);
-        }
+        return ClientProgram.outcome(client, call, okHttp, jdk);
     }
 
     /** The application's own SDK; its spans go nowhere, only their ids are printed. */
