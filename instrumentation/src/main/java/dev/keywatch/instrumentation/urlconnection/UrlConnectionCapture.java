@@ -9,6 +9,7 @@ import dev.keywatch.instrumentation.support.Accessor;
 import dev.keywatch.instrumentation.support.RequestCredentials;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
+import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.util.Collections;
@@ -53,9 +54,14 @@ public final class UrlConnectionCapture {
         return raced != null ? raced : created;
     }
 
-    public void exit(Object token, Object connectionObject, int responseCode, Object requestHeaders,
+    public void exit(Object token, Object connectionObject, int responseCodeField, Object requestHeaders,
                      Object responseHeaders, Throwable thrown, boolean readsResponse) throws Throwable {
         ConnectionState state = (ConnectionState) token;
+        // In streaming mode (Spring's RestTemplate, any fixed-length or chunked body) a 401 or a redirect
+        // cannot be retried: getInputStream throws this, with the status, before the field is set, and the
+        // connection is closed, so there is no body for anyone to read.
+        boolean unreadable = thrown instanceof HttpRetryException && responseCodeField <= 0;
+        int responseCode = unreadable ? ((HttpRetryException) thrown).responseCode() : responseCodeField;
         HttpURLConnection connection = (HttpURLConnection) connectionObject;
         synchronized (state) {
             if (state.concluded) {
@@ -79,7 +85,7 @@ public final class UrlConnectionCapture {
             exchange.failed(thrown);
             return;
         }
-        if (exchange.onResponse(responseCode, keptHeaders(responseHeaders))) {
+        if (exchange.onResponse(responseCode, keptHeaders(responseHeaders)) && !unreadable) {
             // The application reads the body from getErrorStream(), if at all; copy it as it does.
             synchronized (state) {
                 state.snippet = exchange.startBody();

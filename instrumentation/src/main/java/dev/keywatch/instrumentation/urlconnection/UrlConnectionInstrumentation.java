@@ -27,7 +27,8 @@ public final class UrlConnectionInstrumentation implements ClientInstrumentation
     @Override
     public AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
         return builder.type(types())
-                .transform(advice.advice(namedOneOf("connect", "getOutputStream", "getInputStream")
+                // plainConnect too: an https connection's connect() is its delegate's own, which calls only that.
+                .transform(advice.advice(namedOneOf("connect", "plainConnect", "getOutputStream", "getInputStream")
                         .and(takesArguments(0)), UrlConnectionAdvice.class.getName()))
                 .transform(advice.advice(named("getErrorStream").and(takesArguments(0)),
                         UrlConnectionErrorStreamAdvice.class.getName()));
