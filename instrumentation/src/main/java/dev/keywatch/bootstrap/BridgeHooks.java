@@ -29,6 +29,35 @@ public interface BridgeHooks {
     /** HttpURLConnection: the error stream the application will read. */
     Object urlConnectionErrorStream(Object connection, Object stream) throws Throwable;
 
+    /** Apache HttpClient 4: an exchange starts on a route. Returns a token, or null for non-LLM hosts. */
+    Object apache4Start(Object route, Object request) throws Throwable;
+
+    void apache4End(Object token, Object response, Throwable thrown) throws Throwable;
+
+    /** Apache HttpClient 5, classic or async: an attempt reaches the connect step. Returns a token, or null. */
+    Object apache5Start(Object request, Object scope) throws Throwable;
+
+    /** Apache HttpClient 5 classic: the attempt returned or threw. */
+    void apache5End(Object token, Object response, Throwable thrown) throws Throwable;
+
+    /** Apache HttpClient 5 async: the callback the attempt will report to. */
+    Object apache5AsyncCallback(Object token, Object callback) throws Throwable;
+
+    /** Apache HttpClient 5 async: the connect step threw instead of reporting to the callback. */
+    void apache5AsyncFailed(Object token, Throwable thrown) throws Throwable;
+
+    /** Reactor Netty: a request handler prepares its request on a connection's operations. */
+    void reactorNettyRequest(Object handler, Object operations) throws Throwable;
+
+    /** Reactor Netty: a request handler lets an error through to the application instead of retrying. */
+    void reactorNettyFailed(Object handler, Throwable error) throws Throwable;
+
+    /** Reactor Netty: a response message arrives, before it is handed on. */
+    void reactorNettyInbound(Object operations, Object message) throws Throwable;
+
+    /** Reactor Netty: the operations' connection closed, was cancelled or failed (error may be null). */
+    void reactorNettyClosed(Object operations, Throwable error) throws Throwable;
+
     /** An exception escaped an advice or a hook. */
     void failed(String component, Throwable error);
 }

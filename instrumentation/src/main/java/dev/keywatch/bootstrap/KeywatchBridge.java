@@ -102,6 +102,110 @@ public final class KeywatchBridge {
         }
     }
 
+    public static Object apache4Start(Object route, Object request) {
+        BridgeHooks h = hooks;
+        if (h == null) return null;
+        try {
+            return h.apache4Start(route, request);
+        } catch (Throwable t) {
+            fail(h, "apache-httpclient-4", t);
+            return null;
+        }
+    }
+
+    public static void apache4End(Object token, Object response, Throwable thrown) {
+        BridgeHooks h = hooks;
+        if (h == null || token == null) return;
+        try {
+            h.apache4End(token, response, thrown);
+        } catch (Throwable t) {
+            fail(h, "apache-httpclient-4", t);
+        }
+    }
+
+    public static Object apache5Start(Object request, Object scope) {
+        BridgeHooks h = hooks;
+        if (h == null) return null;
+        try {
+            return h.apache5Start(request, scope);
+        } catch (Throwable t) {
+            fail(h, "apache-httpclient-5", t);
+            return null;
+        }
+    }
+
+    public static void apache5End(Object token, Object response, Throwable thrown) {
+        BridgeHooks h = hooks;
+        if (h == null || token == null) return;
+        try {
+            h.apache5End(token, response, thrown);
+        } catch (Throwable t) {
+            fail(h, "apache-httpclient-5", t);
+        }
+    }
+
+    public static Object apache5AsyncCallback(Object token, Object callback) {
+        BridgeHooks h = hooks;
+        if (h == null || token == null) return callback;
+        try {
+            Object wrapped = h.apache5AsyncCallback(token, callback);
+            return wrapped == null ? callback : wrapped;
+        } catch (Throwable t) {
+            fail(h, "apache-httpclient-5", t);
+            return callback;
+        }
+    }
+
+    public static void apache5AsyncFailed(Object token, Throwable thrown) {
+        BridgeHooks h = hooks;
+        if (h == null || token == null) return;
+        try {
+            h.apache5AsyncFailed(token, thrown);
+        } catch (Throwable t) {
+            fail(h, "apache-httpclient-5", t);
+        }
+    }
+
+    public static void reactorNettyRequest(Object handler, Object operations) {
+        BridgeHooks h = hooks;
+        if (h == null || operations == null) return;
+        try {
+            h.reactorNettyRequest(handler, operations);
+        } catch (Throwable t) {
+            fail(h, "reactor-netty", t);
+        }
+    }
+
+    public static void reactorNettyFailed(Object handler, Throwable error) {
+        BridgeHooks h = hooks;
+        if (h == null) return;
+        try {
+            h.reactorNettyFailed(handler, error);
+        } catch (Throwable t) {
+            fail(h, "reactor-netty", t);
+        }
+    }
+
+    public static void reactorNettyInbound(Object operations, Object message) {
+        BridgeHooks h = hooks;
+        if (h == null) return;
+        try {
+            h.reactorNettyInbound(operations, message);
+        } catch (Throwable t) {
+            fail(h, "reactor-netty", t);
+        }
+    }
+
+    public static void reactorNettyClosed(Object operations, Throwable error) {
+        BridgeHooks h = hooks;
+        if (h == null) return;
+        try {
+            h.reactorNettyClosed(operations, error);
+        } catch (Throwable t) {
+            fail(h, "reactor-netty", t);
+        }
+    }
+
     /** Called by the exception handler Byte Buddy weaves around every advice. */
     public static void adviceFailed(Throwable error) {
         BridgeHooks h = hooks;

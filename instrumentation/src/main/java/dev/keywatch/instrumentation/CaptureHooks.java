@@ -2,8 +2,11 @@ package dev.keywatch.instrumentation;
 
 import dev.keywatch.bootstrap.BridgeHooks;
 import dev.keywatch.capture.CaptureSettings;
+import dev.keywatch.instrumentation.apache.ApacheHttpClient4Capture;
+import dev.keywatch.instrumentation.apache.ApacheHttpClient5Capture;
 import dev.keywatch.instrumentation.jdkhttp.JdkHttpClientCapture;
 import dev.keywatch.instrumentation.okhttp.OkHttpCapture;
+import dev.keywatch.instrumentation.reactornetty.ReactorNettyCapture;
 import dev.keywatch.instrumentation.urlconnection.UrlConnectionCapture;
 
 /**
@@ -15,12 +18,18 @@ public final class CaptureHooks implements BridgeHooks {
     private final OkHttpCapture okHttp;
     private final JdkHttpClientCapture jdkHttp;
     private final UrlConnectionCapture urlConnection;
+    private final ApacheHttpClient4Capture apache4;
+    private final ApacheHttpClient5Capture apache5;
+    private final ReactorNettyCapture reactorNetty;
 
     public CaptureHooks(CaptureSettings settings) {
         this.settings = settings;
         this.okHttp = new OkHttpCapture(settings);
         this.jdkHttp = new JdkHttpClientCapture(settings);
         this.urlConnection = new UrlConnectionCapture(settings);
+        this.apache4 = new ApacheHttpClient4Capture(settings);
+        this.apache5 = new ApacheHttpClient5Capture(settings);
+        this.reactorNetty = new ReactorNettyCapture(settings);
     }
 
     @Override
@@ -62,6 +71,56 @@ public final class CaptureHooks implements BridgeHooks {
     @Override
     public Object urlConnectionErrorStream(Object connection, Object stream) {
         return urlConnection.errorStream(connection, stream);
+    }
+
+    @Override
+    public Object apache4Start(Object route, Object request) throws Throwable {
+        return apache4.start(route, request);
+    }
+
+    @Override
+    public void apache4End(Object token, Object response, Throwable thrown) throws Throwable {
+        apache4.end(token, response, thrown);
+    }
+
+    @Override
+    public Object apache5Start(Object request, Object scope) throws Throwable {
+        return apache5.start(request, scope);
+    }
+
+    @Override
+    public void apache5End(Object token, Object response, Throwable thrown) throws Throwable {
+        apache5.end(token, response, thrown);
+    }
+
+    @Override
+    public Object apache5AsyncCallback(Object token, Object callback) {
+        return apache5.callback(token, callback);
+    }
+
+    @Override
+    public void apache5AsyncFailed(Object token, Throwable thrown) throws Throwable {
+        apache5.asyncFailed(token, thrown);
+    }
+
+    @Override
+    public void reactorNettyRequest(Object handler, Object operations) throws Throwable {
+        reactorNetty.request(handler, operations);
+    }
+
+    @Override
+    public void reactorNettyFailed(Object handler, Throwable error) throws Throwable {
+        reactorNetty.failed(handler, error);
+    }
+
+    @Override
+    public void reactorNettyInbound(Object operations, Object message) throws Throwable {
+        reactorNetty.inbound(operations, message);
+    }
+
+    @Override
+    public void reactorNettyClosed(Object operations, Throwable error) throws Throwable {
+        reactorNetty.closed(operations, error);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.keywatch.instrumentation;
 
+import dev.keywatch.instrumentation.apache.ApacheHttpClient4Instrumentation;
+import dev.keywatch.instrumentation.apache.ApacheHttpClient5Instrumentation;
 import dev.keywatch.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
 import dev.keywatch.instrumentation.okhttp.OkHttpInstrumentation;
+import dev.keywatch.instrumentation.reactornetty.ReactorNettyInstrumentation;
 import dev.keywatch.instrumentation.urlconnection.UrlConnectionInstrumentation;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,6 +19,9 @@ public final class ClientInstrumentations {
         return Collections.unmodifiableList(Arrays.asList(
                 new OkHttpInstrumentation(),
                 new JdkHttpClientInstrumentation(),
-                new UrlConnectionInstrumentation()));
+                new UrlConnectionInstrumentation(),
+                new ApacheHttpClient4Instrumentation(),
+                new ApacheHttpClient5Instrumentation(),
+                new ReactorNettyInstrumentation()));
     }
 }

@@ -34,7 +34,7 @@ import okhttp3.Response;
 @SuppressWarnings("deprecation")
 public final class ClientProgram {
     static final String WAITING = "PROGRAM-WAITING";
-    private static final String JSON_BODY = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    static final String JSON_BODY = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
@@ -116,6 +116,11 @@ public final class ClientProgram {
             case "huc-exception":
                 return urlConnectionException(call);
             default:
+                // Each library's styles live in a class of their own, so that a program run on one client's
+                // jars alone never links against another's.
+                if (mode.startsWith("apache")) return ApacheClients.call(mode, call);
+                if (mode.startsWith("reactor")) return ReactorNettyClients.call(mode, call);
+                if (mode.startsWith("spring")) return SpringClients.call(mode, call);
                 throw new IllegalArgumentException(mode);
         }
     }
@@ -179,7 +184,7 @@ public final class ClientProgram {
         }
     }
 
-    private static String seen(int status, byte[] body) {
+    static String seen(int status, byte[] body) {
         StringBuilder hex = new StringBuilder();
         try {
             for (byte b : MessageDigest.getInstance("SHA-256").digest(body)) {
@@ -191,7 +196,7 @@ public final class ClientProgram {
         return "status=" + status + " bytes=" + body.length + " sha256=" + hex;
     }
 
-    private static String describe(Throwable t) {
+    static String describe(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (sb.length() > 0) sb.append(" <- ");

@@ -25,14 +25,27 @@ public final class Accessor extends ClassValue<MethodHandle> {
         this.shape = shape;
     }
 
-    /** {@code Object m()} and {@code Object m(Object)} shapes: primitives are boxed, arguments unboxed. */
+    /** {@code Object m()}, {@code m(Object)} and {@code m(Object, Object)} shapes: primitives are boxed, arguments unboxed. */
     public static Accessor of(String name, Class<?>... parameterTypes) {
         return new Accessor(name, MethodType.genericMethodType(parameterTypes.length + 1), parameterTypes);
+    }
+
+    /**
+     * A method found by name and number of parameters, for parameters typed by the library itself
+     * ({@code setEntity(HttpEntity)}), which the agent cannot name as classes.
+     */
+    public static Accessor withArity(String name, int parameterCount) {
+        return new Accessor(name, MethodType.genericMethodType(parameterCount + 1), (Class<?>[]) null);
     }
 
     /** A no-argument method returning int, called without boxing. */
     public static Accessor ofInt(String name) {
         return new Accessor(name, MethodType.methodType(int.class, Object.class));
+    }
+
+    /** True when the object's class has this method. */
+    public boolean isPresentOn(Object target) {
+        return get(target.getClass()) != null;
     }
 
     public Object call(Object target) throws Throwable {
@@ -41,6 +54,10 @@ public final class Accessor extends ClassValue<MethodHandle> {
 
     public Object call(Object target, Object argument) throws Throwable {
         return handle(target).invokeExact(target, argument);
+    }
+
+    public Object call(Object target, Object first, Object second) throws Throwable {
+        return handle(target).invokeExact(target, first, second);
     }
 
     public int callInt(Object target) throws Throwable {
@@ -68,6 +85,16 @@ public final class Accessor extends ClassValue<MethodHandle> {
         }
     }
 
+    private Method byArity(Class<?> type) throws NoSuchMethodException {
+        int arity = shape.parameterCount() - 1;
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == arity && !m.isBridge()) {
+                return m;
+            }
+        }
+        throw new NoSuchMethodException(name);
+    }
+
     private Method findPublic(Class<?> type) {
         Deque<Class<?>> queue = new ArrayDeque<>();
         queue.add(type);
@@ -75,7 +102,7 @@ public final class Accessor extends ClassValue<MethodHandle> {
             Class<?> candidate = queue.poll();
             if (Modifier.isPublic(candidate.getModifiers())) {
                 try {
-                    Method m = candidate.getMethod(name, parameterTypes);
+                    Method m = parameterTypes != null ? candidate.getMethod(name, parameterTypes) : byArity(candidate);
                     if (Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
                         return m;
                     }

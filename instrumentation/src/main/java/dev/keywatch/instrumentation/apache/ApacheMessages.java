@@ -1,0 +1,68 @@
+package dev.keywatch.instrumentation.apache;
+
+import dev.keywatch.capture.CaptureSettings;
+import dev.keywatch.capture.PendingExchange;
+import dev.keywatch.capture.ResponseHeaders;
+import dev.keywatch.instrumentation.support.Accessor;
+import dev.keywatch.instrumentation.support.RequestCredentials;
+import dev.keywatch.instrumentation.support.RequestTargets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What HttpClient 4 and 5 share: {@code HttpHost}, {@code Header} and {@code getFirstHeader} kept their
+ * names across both, so one reader serves both packages.
+ */
+final class ApacheMessages {
+    private static final Accessor ROUTE_TARGET = Accessor.of("getTargetHost");
+    private static final Accessor HOST_NAME = Accessor.of("getHostName");
+    private static final Accessor HOST_PORT = Accessor.ofInt("getPort");
+    private static final Accessor HOST_SCHEME = Accessor.of("getSchemeName");
+    private static final Accessor FIRST_HEADER = Accessor.of("getFirstHeader", String.class);
+    private static final Accessor HEADER_NAME = Accessor.of("getName");
+    private static final Accessor HEADER_VALUE = Accessor.of("getValue");
+
+    private ApacheMessages() {
+    }
+
+    /** A new exchange when the route's target is an LLM host, else null: a host lookup is all other calls pay. */
+    static PendingExchange startFor(CaptureSettings settings, String client, Object route, Object request)
+            throws Throwable {
+        Object target = ROUTE_TARGET.call(route);
+        if (target == null) {
+            return null;
+        }
+        String host = (String) HOST_NAME.call(target);
+        int port = RequestTargets.effectivePort(HOST_PORT.callInt(target), (String) HOST_SCHEME.call(target));
+        String provider = settings.hosts().providerFor(host, port);
+        if (provider == null) {
+            return null;
+        }
+        return new PendingExchange(settings, client, request.getClass(), provider, host, port);
+    }
+
+    /** The request as it went on the wire, after the client's own interceptors. */
+    static void describe(CaptureSettings settings, PendingExchange exchange, Object request, String method,
+                         String target) throws Throwable {
+        RequestCredentials.HeaderReader headers = name -> {
+            Object header = FIRST_HEADER.call(request, name);
+            return header == null ? null : (String) HEADER_VALUE.call(header);
+        };
+        exchange.describeRequest(method, RequestTargets.path(target),
+                RequestCredentials.reduce(settings.reducer(), headers, RequestTargets.query(target)),
+                RequestCredentials.retryAttempt(headers));
+    }
+
+    static Map<String, String> keptHeaders(Object[] headers) throws Throwable {
+        Map<String, String> kept = new HashMap<>();
+        if (headers != null) {
+            for (Object header : headers) {
+                String name = ResponseHeaders.keptName((String) HEADER_NAME.call(header));
+                if (name != null) {
+                    kept.putIfAbsent(name, (String) HEADER_VALUE.call(header));
+                }
+            }
+        }
+        return kept;
+    }
+}

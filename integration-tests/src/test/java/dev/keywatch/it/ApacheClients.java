@@ -1,0 +1,81 @@
+package dev.keywatch.it;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** The scripted calls through Apache HttpClient 4 classic and 5 classic and async, as applications write them. */
+final class ApacheClients {
+    private static org.apache.http.impl.client.CloseableHttpClient classic4;
+    private static org.apache.hc.client5.http.impl.classic.CloseableHttpClient classic5;
+    private static org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient async5;
+
+    private ApacheClients() {
+    }
+
+    static String call(String mode, ScriptedCall call) throws Exception {
+        switch (mode) {
+            case "apache4":
+                return apache4(call);
+            case "apache5":
+                return apache5(call);
+            case "apache5-async":
+                return apache5Async(call);
+            default:
+                throw new IllegalArgumentException(mode);
+        }
+    }
+
+    /** HttpClient 4: execute, then read the entity (the style the AWS SDK's Apache client uses). */
+    private static String apache4(ScriptedCall call) throws Exception {
+        if (classic4 == null) {
+            classic4 = org.apache.http.impl.client.HttpClients.custom()
+                    .setDefaultRequestConfig(org.apache.http.client.config.RequestConfig.custom()
+                            .setConnectTimeout(5000).build())
+                    .build();
+        }
+        org.apache.http.client.methods.HttpPost post = new org.apache.http.client.methods.HttpPost(call.url);
+        post.setEntity(new org.apache.http.entity.StringEntity(ClientProgram.JSON_BODY,
+                org.apache.http.entity.ContentType.APPLICATION_JSON));
+        call.headers.forEach(post::setHeader);
+        try (org.apache.http.client.methods.CloseableHttpResponse r = classic4.execute(post)) {
+            byte[] body = r.getEntity() == null ? new byte[0]
+                    : org.apache.http.util.EntityUtils.toByteArray(r.getEntity());
+            return ClientProgram.seen(r.getStatusLine().getStatusCode(), body);
+        }
+    }
+
+    /** HttpClient 5 classic: execute with a response handler (the style Spring's request factory uses). */
+    private static String apache5(ScriptedCall call) throws Exception {
+        if (classic5 == null) {
+            classic5 = org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
+        }
+        org.apache.hc.client5.http.classic.methods.HttpPost post =
+                new org.apache.hc.client5.http.classic.methods.HttpPost(call.url);
+        post.setEntity(new org.apache.hc.core5.http.io.entity.StringEntity(ClientProgram.JSON_BODY,
+                org.apache.hc.core5.http.ContentType.APPLICATION_JSON));
+        call.headers.forEach(post::setHeader);
+        return classic5.execute(post, r -> ClientProgram.seen(r.getCode(),
+                r.getEntity() == null ? new byte[0] : org.apache.hc.core5.http.io.entity.EntityUtils.toByteArray(r.getEntity())));
+    }
+
+    /** HttpClient 5 async: a simple request and response, waited for. */
+    private static String apache5Async(ScriptedCall call) throws Exception {
+        if (async5 == null) {
+            async5 = org.apache.hc.client5.http.impl.async.HttpAsyncClients.createDefault();
+            async5.start();
+        }
+        org.apache.hc.client5.http.async.methods.SimpleHttpRequest request =
+                org.apache.hc.client5.http.async.methods.SimpleRequestBuilder.post(call.url)
+                        .setBody(ClientProgram.JSON_BODY, org.apache.hc.core5.http.ContentType.APPLICATION_JSON)
+                        .build();
+        call.headers.forEach(request::setHeader);
+        try {
+            org.apache.hc.client5.http.async.methods.SimpleHttpResponse r =
+                    async5.execute(request, null).get(30, TimeUnit.SECONDS);
+            byte[] body = r.getBodyBytes() == null ? new byte[0] : r.getBodyBytes();
+            return ClientProgram.seen(r.getCode(), body);
+        } catch (ExecutionException e) {
+            return "error=" + ClientProgram.describe(e.getCause());
+        }
+    }
+}
