@@ -15,16 +15,8 @@ import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * An application as a user would write it: makes the scripted calls through one client, in one
@@ -39,7 +31,6 @@ public final class ClientProgram {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         List<String> lines = Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8);
-        OkHttpClient okHttp = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS).build();
         HttpClient jdk = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
         if (Boolean.getBoolean("program.waitFirst")) {
             // Lets a test attach the agent to this running JVM before any call is made.
@@ -50,48 +41,27 @@ public final class ClientProgram {
         for (String line : lines) {
             if (line.trim().isEmpty()) continue;
             ScriptedCall call = ScriptedCall.parse(line);
-            System.out.println(call.name + " " + outcome(mode, call, okHttp, jdk));
+            System.out.println(call.name + " " + outcome(mode, call, jdk));
         }
         System.out.println(ForkedJvm.READY);
         System.out.flush();
         System.in.read(); // the test scrapes the agent's metrics until it closes our stdin
-        okHttp.dispatcher().executorService().shutdown();
-        okHttp.connectionPool().evictAll();
+        if (mode.startsWith("okhttp")) {
+            OkHttpClients.shutdown();
+        }
     }
 
     /** What the application saw of one call: its response, or the exception it got. */
-    static String outcome(String mode, ScriptedCall call, OkHttpClient okHttp, HttpClient jdk) {
+    static String outcome(String mode, ScriptedCall call, HttpClient jdk) {
         try {
-            return call(mode, call, okHttp, jdk);
+            return call(mode, call, jdk);
         } catch (Throwable t) {
             return "error=" + describe(t);
         }
     }
 
-    private static String call(String mode, ScriptedCall call, OkHttpClient okHttp, HttpClient jdk) throws Exception {
+    private static String call(String mode, ScriptedCall call, HttpClient jdk) throws Exception {
         switch (mode) {
-            case "okhttp": {
-                try (Response r = okHttp.newCall(okRequest(call)).execute()) {
-                    return seen(r.code(), r.body().bytes());
-                }
-            }
-            case "okhttp-async": {
-                CompletableFuture<String> done = new CompletableFuture<>();
-                okHttp.newCall(okRequest(call)).enqueue(new Callback() {
-                    @Override
-                    public void onFailure(Call c, IOException e) {
-                        done.complete("error=" + describe(e));
-                    }
-
-                    @Override
-                    public void onResponse(Call c, Response r) throws IOException {
-                        try (Response response = r) {
-                            done.complete(seen(response.code(), response.body().bytes()));
-                        }
-                    }
-                });
-                return done.get(30, TimeUnit.SECONDS);
-            }
             case "jdk-string": {
                 HttpResponse<String> r = jdk.send(jdkRequest(call), HttpResponse.BodyHandlers.ofString());
                 return seen(r.statusCode(), r.body().getBytes(StandardCharsets.UTF_8));
@@ -118,19 +88,13 @@ public final class ClientProgram {
             default:
                 // Each library's styles live in a class of their own, so that a program run on one client's
                 // jars alone never links against another's.
-                if (mode.startsWith("apache")) return ApacheClients.call(mode, call);
+                if (mode.startsWith("okhttp")) return OkHttpClients.call(mode, call);
+                if (mode.startsWith("apache4")) return ApacheHttpClient4Clients.call(mode, call);
+                if (mode.startsWith("apache5")) return ApacheHttpClient5Clients.call(mode, call);
                 if (mode.startsWith("reactor")) return ReactorNettyClients.call(mode, call);
                 if (mode.startsWith("spring")) return SpringClients.call(mode, call);
                 throw new IllegalArgumentException(mode);
         }
-    }
-
-    private static Request okRequest(ScriptedCall call) {
-        Request.Builder b = new Request.Builder().url(call.url)
-                // The (MediaType, String) form is the one OkHttp 3, 4 and 5 all have.
-                .post(RequestBody.create(MediaType.get("application/json"), JSON_BODY));
-        call.headers.forEach(b::header);
-        return b.build();
     }
 
     private static HttpRequest jdkRequest(ScriptedCall call) {

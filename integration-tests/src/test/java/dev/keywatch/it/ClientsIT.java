@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -81,21 +82,29 @@ class ClientsIT {
         if (fake != null) fake.close();
     }
 
+    /** The styles each library's version folders are run with (folders are {@code <library>-<version>}). */
+    static final Map<String, List<String>> STYLES_OF = Map.of(
+            "okhttp", List.of("okhttp", "okhttp-async"),
+            "apache4", List.of("apache4"),
+            "apache5", List.of("apache5", "apache5-async"),
+            "reactor-netty", List.of("reactor-netty"));
+
     /**
-     * Every style on the test class path's client versions, and the OkHttp styles again on each other
-     * OkHttp version the build copied into its own folder ({@code okhttp@3.14.9}).
+     * Every style on the test class path's client versions (the newest), and each library's styles again
+     * on every other version the client-versions modules copied into a folder of its own
+     * ({@code okhttp@okhttp-3.12.13} runs the OkHttp style on OkHttp 3.12.13's jars alone).
      */
     static Stream<Arguments> clientsOnEveryJdk() throws IOException {
         List<String> clients = new ArrayList<>(MODES);
         Path others = Paths.get(System.getProperty("keywatch.it.clients", "target/clients"));
         if (Files.isDirectory(others)) {
             try (Stream<Path> dirs = Files.list(others)) {
-                dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("okhttp-")).sorted()
-                        .forEach(n -> {
-                            String version = n.substring("okhttp-".length());
-                            clients.add("okhttp@" + version);
-                            clients.add("okhttp-async@" + version);
-                        });
+                dirs.map(d -> d.getFileName().toString()).sorted().forEach(folder -> {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)-(\\d.*)").matcher(folder);
+                    if (m.matches() && STYLES_OF.containsKey(m.group(1))) {
+                        STYLES_OF.get(m.group(1)).forEach(style -> clients.add(style + "@" + folder));
+                    }
+                });
             }
         }
         // -Dkeywatch.it.only=apache,reactor narrows a run to the clients whose names start so.
@@ -222,11 +231,11 @@ class ClientsIT {
         Path eventLog;
     }
 
-    /** The program's own classes and one OkHttp version's jars, nothing else. */
-    private static String clientClassPath(String okHttpVersion) throws IOException {
+    /** The program's own classes and one client version's jars, nothing else. */
+    private static String clientClassPath(String folder) throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(System.getProperty("keywatch.it.program.classes", "target/test-classes"));
-        Path dir = Paths.get(System.getProperty("keywatch.it.clients", "target/clients")).resolve("okhttp-" + okHttpVersion);
+        Path dir = Paths.get(System.getProperty("keywatch.it.clients", "target/clients")).resolve(folder);
         try (Stream<Path> jars = Files.list(dir)) {
             jars.filter(j -> j.toString().endsWith(".jar")).sorted().forEach(j -> entries.add(j.toString()));
         }

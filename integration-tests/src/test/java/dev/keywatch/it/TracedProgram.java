@@ -15,7 +15,6 @@ import java.nio.file.Paths;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 
 /**
  * An application that traces: each scripted call runs inside a span of its own, made by the
@@ -30,7 +29,6 @@ public final class TracedProgram {
         String tracing = args[0];
         String[] clients = args[1].split(",");
         List<String> lines = Files.readAllLines(Paths.get(args[2]), StandardCharsets.UTF_8);
-        OkHttpClient okHttp = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS).build();
         HttpClient jdk = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
         Tracer tracer = tracing.equals("own-sdk") ? ownSdk().get("app") : null;
         for (String client : clients) {
@@ -39,12 +37,12 @@ public final class TracedProgram {
                 ScriptedCall call = ScriptedCall.parse(line);
                 String name = call.name + "@" + client;
                 if (tracer == null) {
-                    System.out.println(name + " " + handle(client, call, okHttp, jdk));
+                    System.out.println(name + " " + handle(client, call, jdk));
                     continue;
                 }
                 Span span = tracer.spanBuilder("handle " + name).startSpan();
                 try (Scope ignored = span.makeCurrent()) {
-                    System.out.println(name + " " + handle(client, call, okHttp, jdk));
+                    System.out.println(name + " " + handle(client, call, jdk));
                 } finally {
                     span.end();
                 }
@@ -55,13 +53,12 @@ public final class TracedProgram {
         System.out.println(ForkedJvm.READY);
         System.out.flush();
         System.in.read();
-        okHttp.dispatcher().executorService().shutdown();
-        okHttp.connectionPool().evictAll();
+        OkHttpClients.shutdown();
     }
 
     /** One call, as a request handler of the application would make it. */
-    public static String handle(String client, ScriptedCall call, OkHttpClient okHttp, HttpClient jdk) {
-        return ClientProgram.outcome(client, call, okHttp, jdk);
+    public static String handle(String client, ScriptedCall call, HttpClient jdk) {
+        return ClientProgram.outcome(client, call, jdk);
     }
 
     /** The application's own SDK; its spans go nowhere, only their ids are printed. */

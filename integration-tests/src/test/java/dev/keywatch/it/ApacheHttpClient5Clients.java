@@ -3,44 +3,22 @@ package dev.keywatch.it;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** The scripted calls through Apache HttpClient 4 classic and 5 classic and async, as applications write them. */
-final class ApacheClients {
-    private static org.apache.http.impl.client.CloseableHttpClient classic4;
+/** The scripted calls through Apache HttpClient 5, classic and async, with the API every 5.x release has. */
+final class ApacheHttpClient5Clients {
     private static org.apache.hc.client5.http.impl.classic.CloseableHttpClient classic5;
     private static org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient async5;
 
-    private ApacheClients() {
+    private ApacheHttpClient5Clients() {
     }
 
     static String call(String mode, ScriptedCall call) throws Exception {
         switch (mode) {
-            case "apache4":
-                return apache4(call);
             case "apache5":
                 return apache5(call);
             case "apache5-async":
                 return apache5Async(call);
             default:
                 throw new IllegalArgumentException(mode);
-        }
-    }
-
-    /** HttpClient 4: execute, then read the entity (the style the AWS SDK's Apache client uses). */
-    private static String apache4(ScriptedCall call) throws Exception {
-        if (classic4 == null) {
-            classic4 = org.apache.http.impl.client.HttpClients.custom()
-                    .setDefaultRequestConfig(org.apache.http.client.config.RequestConfig.custom()
-                            .setConnectTimeout(5000).build())
-                    .build();
-        }
-        org.apache.http.client.methods.HttpPost post = new org.apache.http.client.methods.HttpPost(call.url);
-        post.setEntity(new org.apache.http.entity.StringEntity(ClientProgram.JSON_BODY,
-                org.apache.http.entity.ContentType.APPLICATION_JSON));
-        call.headers.forEach(post::setHeader);
-        try (org.apache.http.client.methods.CloseableHttpResponse r = classic4.execute(post)) {
-            byte[] body = r.getEntity() == null ? new byte[0]
-                    : org.apache.http.util.EntityUtils.toByteArray(r.getEntity());
-            return ClientProgram.seen(r.getStatusLine().getStatusCode(), body);
         }
     }
 
@@ -64,10 +42,10 @@ final class ApacheClients {
             async5 = org.apache.hc.client5.http.impl.async.HttpAsyncClients.createDefault();
             async5.start();
         }
+        // The constructor and setBody every 5.x release has (SimpleRequestBuilder came with 5.1).
         org.apache.hc.client5.http.async.methods.SimpleHttpRequest request =
-                org.apache.hc.client5.http.async.methods.SimpleRequestBuilder.post(call.url)
-                        .setBody(ClientProgram.JSON_BODY, org.apache.hc.core5.http.ContentType.APPLICATION_JSON)
-                        .build();
+                new org.apache.hc.client5.http.async.methods.SimpleHttpRequest("POST", java.net.URI.create(call.url));
+        request.setBody(ClientProgram.JSON_BODY, org.apache.hc.core5.http.ContentType.APPLICATION_JSON);
         call.headers.forEach(request::setHeader);
         try {
             org.apache.hc.client5.http.async.methods.SimpleHttpResponse r =
