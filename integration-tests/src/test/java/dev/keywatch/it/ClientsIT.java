@@ -243,7 +243,17 @@ class ClientsIT {
     }
 
     private Run run(Path jdk, String classPath, String mode, Path script, boolean withAgent) throws Exception {
-        List<String> options = tls.clientOptions(hosts);
+        return runProgram(jdk, classPath, mode, script, withAgent, work, RETRIES_429.contains(mode) ? 15 : 13);
+    }
+
+    /**
+     * Runs the client program through one style, with or without the agent, under the test certificate and
+     * hosts file; with the agent, scrapes until {@code expected} LLM responses are counted.
+     */
+    static Run runProgram(Path jdk, String classPath, String mode, Path script, boolean withAgent, Path work,
+                          int expected) throws Exception {
+        TestTls tls = TestTls.create(workDir("tls"));
+        List<String> options = tls.clientOptions(TestTls.writeHostsFile(work.resolve("hosts")));
         Run run = new Run();
         int port = freePort();
         if (withAgent) {
@@ -257,7 +267,7 @@ class ClientsIT {
                 script.toString())) {
             jvm.awaitReady(90);
             if (withAgent) {
-                run.metrics = scrapeUntil(port, RETRIES_429.contains(mode) ? 15 : 13);
+                run.metrics = scrapeUntil(port, expected);
             }
             assertThat(jvm.finish()).as("exit code; stderr:\n" + jvm.stderr()).isZero();
             run.transcript = jvm.transcript();

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +47,7 @@ public final class FakeProvider implements AutoCloseable {
 
     /** Replaced by a request id that depends only on how many requests were served since the last reset. */
     private static final String REQUEST_ID = "{{request-id}}";
+    static final long STREAM_PAUSE_MILLIS = 40;
 
     private final Map<String, Script> keys = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> uses = new ConcurrentHashMap<>();
@@ -113,9 +115,13 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String requestBody;
         try (InputStream in = exchange.getRequestBody()) {
-            in.readAllBytes();
+            requestBody = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        // A streamed chat completion, as SDKs ask for it: "stream": true, or an event-stream Accept header.
+        boolean stream = requestBody.replace(" ", "").contains("\"stream\":true")
+                || "text/event-stream".equals(exchange.getRequestHeaders().getFirst("Accept"));
         int sequence = served.incrementAndGet();
         String path = exchange.getRequestURI().getPath();
         Dialect dialect = Dialect.of(path, exchange);
@@ -144,7 +150,48 @@ public final class FakeProvider implements AutoCloseable {
                 }
             }
         }
-        send(exchange, reply, dialect.requestId(sequence));
+        if (stream && reply.status == 200 && dialect == Dialect.OPENAI) {
+            sendStream(exchange, dialect.requestId(sequence));
+        } else {
+            send(exchange, reply, dialect.requestId(sequence));
+        }
+    }
+
+    /**
+     * A chat completion as server-sent events, one chunk at a time with a pause between them, chunked,
+     * ended by {@code [DONE]}. Errors are never streamed: they come before the stream, as JSON.
+     */
+    private static void sendStream(HttpExchange exchange, String requestId) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("x-request-id", requestId);
+        exchange.getResponseHeaders().set("x-ratelimit-remaining-requests", "4999");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            List<String> events = streamEvents();
+            for (int i = 0; i < events.size(); i++) {
+                if (i > 0) {
+                    try {
+                        Thread.sleep(STREAM_PAUSE_MILLIS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                out.write(events.get(i).getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        }
+    }
+
+    /** The events of a streamed completion, each written and flushed on its own. */
+    public static List<String> streamEvents() {
+        List<String> events = new java.util.ArrayList<>();
+        for (String word : new String[] {"Hello", " from", " the", " fake", " provider."}) {
+            events.add("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                    + "\"delta\":{\"content\":\"" + word + "\"},\"finish_reason\":null}]}\n\n");
+        }
+        events.add("data: [DONE]\n\n");
+        return events;
     }
 
     private static void send(HttpExchange exchange, Reply reply, String requestId) throws IOException {
