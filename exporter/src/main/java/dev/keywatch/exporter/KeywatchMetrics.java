@@ -27,7 +27,8 @@ public final class KeywatchMetrics {
     public static final List<String> RATE_LIMITS = Collections.unmodifiableList(Arrays.asList(
             "requests", "tokens", "input_tokens", "output_tokens"));
     public static final List<String> AGENT_COMPONENTS = Collections.unmodifiableList(Arrays.asList(
-            "advice", "okhttp", "jdk-httpclient", "httpurlconnection", "capture", "classifier", "exporter",
+            "advice", "okhttp", "jdk-httpclient", "httpurlconnection", "apache-httpclient-4", "apache-httpclient-5",
+            "reactor-netty", "vertx", "capture", "classifier", "exporter",
             "config", "startup", "spans", "otlp", "events"));
 
     // Upper bounds of the duration histogram: LLM calls take from tens of milliseconds to minutes.

@@ -58,6 +58,21 @@ public interface BridgeHooks {
     /** Reactor Netty: the operations' connection closed, was cancelled or failed (error may be null). */
     void reactorNettyClosed(Object operations, Throwable error) throws Throwable;
 
+    /** Vert.x: a request was created on a connection. */
+    void vertxRequest(Object request) throws Throwable;
+
+    /** Vert.x: the request failed (before or after its response). */
+    void vertxRequestFailed(Object request, Throwable error) throws Throwable;
+
+    /** Vert.x: the response to a request was created from its head. */
+    void vertxResponse(Object request, Object response) throws Throwable;
+
+    /** Vert.x: a chunk of a response body, before it is handed on. */
+    void vertxChunk(Object response, Object buffer) throws Throwable;
+
+    /** Vert.x: a response body ended or failed. */
+    void vertxEnded(Object response) throws Throwable;
+
     /** An exception escaped an advice or a hook. */
     void failed(String component, Throwable error);
 }

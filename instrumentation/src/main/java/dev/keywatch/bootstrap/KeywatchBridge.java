@@ -206,6 +206,56 @@ public final class KeywatchBridge {
         }
     }
 
+    public static void vertxRequest(Object request) {
+        BridgeHooks h = hooks;
+        if (h == null) return;
+        try {
+            h.vertxRequest(request);
+        } catch (Throwable t) {
+            fail(h, "vertx", t);
+        }
+    }
+
+    public static void vertxRequestFailed(Object request, Throwable error) {
+        BridgeHooks h = hooks;
+        if (h == null) return;
+        try {
+            h.vertxRequestFailed(request, error);
+        } catch (Throwable t) {
+            fail(h, "vertx", t);
+        }
+    }
+
+    public static void vertxResponse(Object request, Object response) {
+        BridgeHooks h = hooks;
+        if (h == null) return;
+        try {
+            h.vertxResponse(request, response);
+        } catch (Throwable t) {
+            fail(h, "vertx", t);
+        }
+    }
+
+    public static void vertxChunk(Object response, Object buffer) {
+        BridgeHooks h = hooks;
+        if (h == null) return;
+        try {
+            h.vertxChunk(response, buffer);
+        } catch (Throwable t) {
+            fail(h, "vertx", t);
+        }
+    }
+
+    public static void vertxEnded(Object response) {
+        BridgeHooks h = hooks;
+        if (h == null) return;
+        try {
+            h.vertxEnded(response);
+        } catch (Throwable t) {
+            fail(h, "vertx", t);
+        }
+    }
+
     /** Called by the exception handler Byte Buddy weaves around every advice. */
     public static void adviceFailed(Throwable error) {
         BridgeHooks h = hooks;

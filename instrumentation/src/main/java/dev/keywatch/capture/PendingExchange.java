@@ -34,12 +34,27 @@ public final class PendingExchange {
      */
     public PendingExchange(CaptureSettings settings, String client, Class<?> clientClass, String provider, String host,
                            int port) {
+        this(settings, client, provider, host, port, System.nanoTime(), System.currentTimeMillis(),
+                settings.activeSpan().current(clientClass));
+    }
+
+    /**
+     * An exchange that began earlier, before its host was known (Vert.x 4.5 sets a request's target after
+     * creating it): its start as recorded then, and no parent span.
+     */
+    public static PendingExchange startedAt(CaptureSettings settings, String client, String provider, String host,
+                                            int port, long startNanos, long startEpochMillis) {
+        return new PendingExchange(settings, client, provider, host, port, startNanos, startEpochMillis, null);
+    }
+
+    private PendingExchange(CaptureSettings settings, String client, String provider, String host, int port,
+                            long startNanos, long startEpochMillis, dev.keywatch.capture.trace.TraceParent parent) {
         this.settings = settings;
-        this.startNanos = System.nanoTime();
+        this.startNanos = startNanos;
         this.builder = CapturedExchange.builder()
                 .client(client).provider(provider).host(host).port(port)
-                .startEpochMillis(System.currentTimeMillis())
-                .traceParent(settings.activeSpan().current(clientClass));
+                .startEpochMillis(startEpochMillis)
+                .traceParent(parent);
     }
 
     /** What was sent; may be called at the start or, when interceptors may still change it, at the end. */

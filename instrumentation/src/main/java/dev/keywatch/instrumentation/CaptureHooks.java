@@ -8,6 +8,7 @@ import dev.keywatch.instrumentation.jdkhttp.JdkHttpClientCapture;
 import dev.keywatch.instrumentation.okhttp.OkHttpCapture;
 import dev.keywatch.instrumentation.reactornetty.ReactorNettyCapture;
 import dev.keywatch.instrumentation.urlconnection.UrlConnectionCapture;
+import dev.keywatch.instrumentation.vertx.VertxCapture;
 
 /**
  * The bridge's one implementation: routes each hook to its client's capture code. Exceptions are left
@@ -21,6 +22,7 @@ public final class CaptureHooks implements BridgeHooks {
     private final ApacheHttpClient4Capture apache4;
     private final ApacheHttpClient5Capture apache5;
     private final ReactorNettyCapture reactorNetty;
+    private final VertxCapture vertx;
 
     public CaptureHooks(CaptureSettings settings) {
         this.settings = settings;
@@ -30,6 +32,7 @@ public final class CaptureHooks implements BridgeHooks {
         this.apache4 = new ApacheHttpClient4Capture(settings);
         this.apache5 = new ApacheHttpClient5Capture(settings);
         this.reactorNetty = new ReactorNettyCapture(settings);
+        this.vertx = new VertxCapture(settings);
     }
 
     @Override
@@ -121,6 +124,31 @@ public final class CaptureHooks implements BridgeHooks {
     @Override
     public void reactorNettyClosed(Object operations, Throwable error) throws Throwable {
         reactorNetty.closed(operations, error);
+    }
+
+    @Override
+    public void vertxRequest(Object request) throws Throwable {
+        vertx.request(request);
+    }
+
+    @Override
+    public void vertxRequestFailed(Object request, Throwable error) throws Throwable {
+        vertx.requestFailed(request, error);
+    }
+
+    @Override
+    public void vertxResponse(Object request, Object response) throws Throwable {
+        vertx.response(request, response);
+    }
+
+    @Override
+    public void vertxChunk(Object response, Object buffer) throws Throwable {
+        vertx.chunk(response, buffer);
+    }
+
+    @Override
+    public void vertxEnded(Object response) {
+        vertx.ended(response);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.keywatch.instrumentation.jdkhttp.JdkHttpClientInstrumentation;
 import dev.keywatch.instrumentation.okhttp.OkHttpInstrumentation;
 import dev.keywatch.instrumentation.reactornetty.ReactorNettyInstrumentation;
 import dev.keywatch.instrumentation.urlconnection.UrlConnectionInstrumentation;
+import dev.keywatch.instrumentation.vertx.VertxInstrumentation;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class ClientInstrumentations {
                 new UrlConnectionInstrumentation(),
                 new ApacheHttpClient4Instrumentation(),
                 new ApacheHttpClient5Instrumentation(),
-                new ReactorNettyInstrumentation()));
+                new ReactorNettyInstrumentation(),
+                new VertxInstrumentation()));
     }
 }

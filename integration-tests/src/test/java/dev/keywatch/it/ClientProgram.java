@@ -49,6 +49,9 @@ public final class ClientProgram {
         if (mode.startsWith("okhttp")) {
             OkHttpClients.shutdown();
         }
+        if (mode.startsWith("vertx")) {
+            VertxClients.shutdown();
+        }
     }
 
     /** What the application saw of one call: its response, or the exception it got. */
@@ -93,6 +96,7 @@ public final class ClientProgram {
                 if (mode.startsWith("apache5")) return ApacheHttpClient5Clients.call(mode, call);
                 if (mode.startsWith("reactor")) return ReactorNettyClients.call(mode, call);
                 if (mode.startsWith("spring")) return SpringClients.call(mode, call);
+                if (mode.startsWith("vertx")) return VertxClients.call(mode, call);
                 throw new IllegalArgumentException(mode);
         }
     }

@@ -27,7 +27,7 @@ class StreamingIT {
     static final String BURST = openAiKey(33);
     static final List<String> STYLES = Arrays.asList("okhttp", "okhttp-async", "jdk-stream", "jdk-async",
             "huc-status-first", "apache4", "apache5", "apache5-async", "reactor-netty", "spring-webclient",
-            "spring-restclient");
+            "spring-restclient", "vertx", "vertx-webclient");
 
     static Path work;
     static FakeProvider fake;
