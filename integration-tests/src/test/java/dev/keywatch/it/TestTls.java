@@ -18,7 +18,7 @@ import javax.net.ssl.SSLContext;
 final class TestTls {
     static final String PASSWORD = "keywatch-test";
     static final List<String> HOSTS = Arrays.asList("api.openai.com", "api.anthropic.com",
-            "generativelanguage.googleapis.com");
+            "generativelanguage.googleapis.com", SdkHosts.AZURE_OPENAI);
 
     final Path keyStore;
     final Path trustStore;

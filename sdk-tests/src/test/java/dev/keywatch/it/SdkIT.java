@@ -1,0 +1,173 @@
+package dev.keywatch.it;
+
+import static dev.keywatch.it.ClientsIT.agentJar;
+import static dev.keywatch.it.ClientsIT.fingerprint;
+import static dev.keywatch.it.ClientsIT.freePort;
+import static dev.keywatch.it.ClientsIT.openAiKey;
+import static dev.keywatch.it.ClientsIT.random;
+import static dev.keywatch.it.ClientsIT.scrapeUntil;
+import static dev.keywatch.it.ClientsIT.workDir;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keywatch.demo.fake.FakeProvider;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The providers' own SDKs as applications use them: default base URLs (so the fake provider answers on
+ * port 443 of the loopback under the real host names), TLS, the agent attached. Each SDK meets a working key,
+ * a key that works once and is then revoked, an unknown key, a rate-limited key and a key without quota;
+ * the scraped metrics must say exactly that. Retries are off where counts must be exact; one test keeps
+ * the SDK's default retries and sees every retry as an exchange with its attempt number.
+ */
+class SdkIT {
+    static Path work;
+    static FakeProvider fake;
+    static Keys openAi = new Keys(n -> openAiKey(40 + n));
+    static Keys azure = new Keys(n -> random(32, 60 + n).toLowerCase().replaceAll("[^0-9a-f]", "a"));
+    static Keys anthropic = new Keys(n -> "sk-ant-api03-" + random(93, 80 + n) + "AA");
+
+    /** The five keys each SDK meets. */
+    static final class Keys {
+        final String valid;
+        final String rotated;
+        final String unknown;
+        final String burst;
+        final String trial;
+
+        Keys(java.util.function.IntFunction<String> key) {
+            valid = key.apply(1);
+            rotated = key.apply(2);
+            unknown = key.apply(3);
+            burst = key.apply(4);
+            trial = key.apply(5);
+        }
+
+        List<String> all() {
+            return Arrays.asList(valid, rotated, unknown, burst, trial);
+        }
+    }
+
+    @BeforeAll
+    static void startFakeProviderOn443() throws Exception {
+        work = workDir("sdks");
+        FakeProvider provider = new FakeProvider();
+        for (Keys k : Arrays.asList(openAi, azure, anthropic)) {
+            provider.key(k.valid, FakeProvider.Behaviour.VALID)
+                    .revokeAfter(k.rotated, 1)
+                    .key(k.burst, FakeProvider.Behaviour.RATE_LIMITED)
+                    .key(k.trial, FakeProvider.Behaviour.QUOTA_EXHAUSTED);
+        }
+        try {
+            fake = provider.startHttps(new InetSocketAddress("127.0.0.1", 443),
+                    TestTls.create(workDir("tls")).serverContext());
+        } catch (IOException e) {
+            Assumptions.abort("the SDKs' default base URLs need port 443 of the loopback (run as root): " + e);
+        }
+    }
+
+    @AfterAll
+    static void stopFakeProvider() {
+        if (fake != null) fake.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "openai-java, openai, api.openai.com, 429",
+            "openai-java-azure, azure.ai.openai, " + SdkHosts.AZURE_OPENAI + ", 429",
+            // Anthropic says a credit balance is too low with a 400, not a 429.
+            "anthropic-java, anthropic, api.anthropic.com, 400"})
+    void everyReasonOfEverySdkIsCountedOnce(String sdk, String provider, String host, String quotaStatus)
+            throws Exception {
+        Keys keys = sdk.startsWith("anthropic") ? anthropic : sdk.endsWith("azure") ? azure : openAi;
+        Path script = script(sdk, "ok\t" + keys.valid, "rotated-works\t" + keys.rotated,
+                "rotated-rejected\t" + keys.rotated, "invalid\t" + keys.unknown, "rate-limited\t" + keys.burst,
+                "quota\t" + keys.trial);
+        fake.reset();
+        Run run = run(sdk, script, 0, 6);
+
+        assertThat(run.transcript).startsWith("ok ok\nrotated-works ok\nrotated-rejected error=")
+                .contains("invalid error=").contains("rate-limited error=").contains("quota error=");
+        PrometheusText m = new PrometheusText(run.metrics);
+        String responses = "keywatch_llm_responses_total";
+        assertThat(m.sum(responses)).as(run.metrics).isEqualTo(6);
+        assertThat(m.sum(responses, "provider", provider, "host", host)).isEqualTo(6);
+        assertThat(m.sum(responses, "reason", "ok", "status", "200", "key", fingerprint(keys.valid))).isEqualTo(1);
+        assertThat(m.sum(responses, "reason", "ok", "key", fingerprint(keys.rotated))).isEqualTo(1);
+        assertThat(m.sum(responses, "reason", "revoked_key", "status", "401", "key", fingerprint(keys.rotated)))
+                .isEqualTo(1);
+        assertThat(m.sum(responses, "reason", "invalid_key", "status", "401", "key", fingerprint(keys.unknown)))
+                .isEqualTo(1);
+        assertThat(m.sum(responses, "reason", "rate_limited", "status", "429", "key", fingerprint(keys.burst)))
+                .isEqualTo(1);
+        assertThat(m.sum(responses, "reason", "quota_exhausted", "status", quotaStatus, "key", fingerprint(keys.trial)))
+                .isEqualTo(1);
+        assertThat(m.sum("keywatch_agent_errors_total")).isZero();
+        LeakScan.assertNoKeyMaterial("metrics", run.metrics, keys.all());
+        LeakScan.assertNoKeyMaterial("stderr", run.stderr, keys.all());
+        LeakScan.assertNoKeyMaterial("event log", run.events, keys.all());
+    }
+
+    @Test
+    void theSdksDefaultRetriesAreExchangesOfTheirOwnWithTheirAttemptNumber() throws Exception {
+        Path script = script("retries", "rate-limited\t" + openAi.burst);
+        fake.reset();
+        Run run = run("openai-java", script, null, 3);
+
+        assertThat(run.transcript).startsWith("rate-limited error=RateLimitException status=429");
+        assertThat(fake.served()).as("the SDK's first try and its two retries").isEqualTo(3);
+        PrometheusText m = new PrometheusText(run.metrics);
+        assertThat(m.sum("keywatch_llm_responses_total", "reason", "rate_limited", "key", fingerprint(openAi.burst)))
+                .isEqualTo(3);
+        List<String> attempts = Arrays.stream(run.events.split("\n"))
+                .map(line -> line.replaceAll(".*\"retry_attempt\":(\\d+).*", "$1")).collect(Collectors.toList());
+        assertThat(attempts).as("X-Stainless-Retry-Count of each exchange\n" + run.events).containsExactly("0", "1", "2");
+    }
+
+    static final class Run {
+        String transcript;
+        String stderr;
+        String metrics;
+        String events;
+    }
+
+    private static Path script(String name, String... lines) throws IOException {
+        return Files.write(work.resolve(name + ".tsv"), Arrays.asList(lines), StandardCharsets.UTF_8);
+    }
+
+    private static Run run(String sdk, Path script, Integer retries, int exchanges) throws Exception {
+        TestTls tls = TestTls.create(workDir("tls"));
+        List<String> options = new ArrayList<>(tls.clientOptions(TestTls.writeHostsFile(work.resolve("hosts"))));
+        if (retries != null) {
+            options.add("-Dsdk.retries=" + retries);
+        }
+        int port = freePort();
+        Path events = work.resolve("events-" + sdk + "-" + script.getFileName() + ".jsonl");
+        Files.deleteIfExists(events);
+        options.add("-javaagent:" + agentJar() + "=prometheus.port=" + port + ",prometheus.host=127.0.0.1,log=" + events);
+        Run run = new Run();
+        try (ForkedJvm jvm = ForkedJvm.start(Jdks.homes().get(0), options, SdkProgram.class.getName(), sdk,
+                script.toString())) {
+            jvm.awaitReady(120);
+            run.metrics = scrapeUntil(port, exchanges);
+            assertThat(jvm.finish()).as("exit code; stderr:\n" + jvm.stderr()).isZero();
+            run.transcript = jvm.transcript();
+            run.stderr = jvm.stderr();
+        }
+        run.events = Files.exists(events) ? new String(Files.readAllBytes(events), StandardCharsets.UTF_8) : "";
+        return run;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.keywatch.it;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.openai.azure.AzureOpenAIServiceVersion;
+import com.openai.azure.credential.AzureApiKeyCredential;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.List;
+
+/**
+ * An application of one SDK as its documentation shows it, default base URL and all: one chat call per
+ * line of the script ({@code name<TAB>key}), printing what the application saw. Retries are the SDK's
+ * default unless {@code -Dsdk.retries=N}.
+ */
+public final class SdkProgram {
+    public static void main(String[] args) throws Exception {
+        String sdk = args[0];
+        List<String> lines = Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8);
+        Integer retries = Integer.getInteger("sdk.retries");
+        for (String line : lines) {
+            if (line.isBlank()) continue;
+            String[] parts = line.split("\t");
+            System.out.println(parts[0] + " " + outcome(sdk, parts[1], retries));
+        }
+        System.out.println(ForkedJvm.READY);
+        System.out.flush();
+        System.in.read(); // the test scrapes the agent's metrics until it closes our stdin
+    }
+
+    static String outcome(String sdk, String key, Integer retries) {
+        try {
+            return call(sdk, key, retries);
+        } catch (Exception e) {
+            return "error=" + e.getClass().getSimpleName() + status(e);
+        }
+    }
+
+    private static String call(String sdk, String key, Integer retries) {
+        switch (sdk) {
+            case "openai-java":
+            case "openai-java-azure": {
+                OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder();
+                if (sdk.endsWith("azure")) {
+                    builder.baseUrl("https://" + SdkHosts.AZURE_OPENAI)
+                            .credential(AzureApiKeyCredential.create(key))
+                            .azureServiceVersion(AzureOpenAIServiceVersion.latestStableVersion());
+                } else {
+                    builder.apiKey(key);
+                }
+                if (retries != null) builder.maxRetries(retries);
+                OpenAIClient client = builder.build();
+                try {
+                    client.chat().completions().create(ChatCompletionCreateParams.builder()
+                            .model("gpt-4o-mini").addUserMessage("hi").build());
+                    return "ok";
+                } finally {
+                    client.close();
+                }
+            }
+            case "anthropic-java": {
+                AnthropicOkHttpClient.Builder builder = AnthropicOkHttpClient.builder().apiKey(key);
+                if (retries != null) builder.maxRetries(retries);
+                AnthropicClient client = builder.build();
+                try {
+                    client.messages().create(MessageCreateParams.builder()
+                            .model("claude-haiku-4-5").maxTokens(16).addUserMessage("hi").build());
+                    return "ok";
+                } finally {
+                    client.close();
+                }
+            }
+            default:
+                throw new IllegalArgumentException(sdk);
+        }
+    }
+
+    /** The HTTP status an SDK's service exception carries, by its {@code statusCode()} method. */
+    private static String status(Exception e) {
+        try {
+            return " status=" + e.getClass().getMethod("statusCode").invoke(e);
+        } catch (ReflectiveOperationException notAServiceException) {
+            return "";
+        }
+    }
+}
