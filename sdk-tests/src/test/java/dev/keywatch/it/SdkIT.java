@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -39,6 +40,9 @@ class SdkIT {
     static Keys openAi = new Keys(n -> openAiKey(40 + n));
     static Keys azure = new Keys(n -> random(32, 60 + n).toLowerCase().replaceAll("[^0-9a-f]", "a"));
     static Keys anthropic = new Keys(n -> "sk-ant-api03-" + random(93, 80 + n) + "AA");
+    static Keys gemini = new Keys(n -> "AIza" + random(35, 100 + n));
+    static Keys langchainOpenAi = new Keys(n -> openAiKey(120 + n));
+    static Keys langchainAnthropic = new Keys(n -> "sk-ant-api03-" + random(93, 140 + n) + "AA");
 
     /** The five keys each SDK meets. */
     static final class Keys {
@@ -65,7 +69,7 @@ class SdkIT {
     static void startFakeProviderOn443() throws Exception {
         work = workDir("sdks");
         FakeProvider provider = new FakeProvider();
-        for (Keys k : Arrays.asList(openAi, azure, anthropic)) {
+        for (Keys k : Arrays.asList(openAi, azure, anthropic, gemini, langchainOpenAi, langchainAnthropic)) {
             provider.key(k.valid, FakeProvider.Behaviour.VALID)
                     .revokeAfter(k.rotated, 1)
                     .key(k.burst, FakeProvider.Behaviour.RATE_LIMITED)
@@ -86,13 +90,19 @@ class SdkIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "openai-java, openai, api.openai.com, 429",
-            "openai-java-azure, azure.ai.openai, " + SdkHosts.AZURE_OPENAI + ", 429",
+            "openai-java, okhttp, openai, api.openai.com, 401, 429",
+            "openai-java-azure, okhttp, azure.ai.openai, " + SdkHosts.AZURE_OPENAI + ", 401, 429",
             // Anthropic says a credit balance is too low with a 400, not a 429.
-            "anthropic-java, anthropic, api.anthropic.com, 400"})
-    void everyReasonOfEverySdkIsCountedOnce(String sdk, String provider, String host, String quotaStatus)
-            throws Exception {
-        Keys keys = sdk.startsWith("anthropic") ? anthropic : sdk.endsWith("azure") ? azure : openAi;
+            "anthropic-java, okhttp, anthropic, api.anthropic.com, 401, 400",
+            // Gemini rejects a bad key with 400 API_KEY_INVALID.
+            "google-genai, okhttp, gcp.gemini, generativelanguage.googleapis.com, 400, 429",
+            "langchain4j-open-ai, jdk-httpclient, openai, api.openai.com, 401, 429",
+            "langchain4j-anthropic, jdk-httpclient, anthropic, api.anthropic.com, 401, 400"})
+    void everyReasonOfEverySdkIsCountedOnce(String sdk, String client, String provider, String host,
+                                            String authStatus, String quotaStatus) throws Exception {
+        Keys keys = Map.of("openai-java", openAi, "openai-java-azure", azure, "anthropic-java", anthropic,
+                "google-genai", gemini, "langchain4j-open-ai", langchainOpenAi, "langchain4j-anthropic",
+                langchainAnthropic).get(sdk);
         Path script = script(sdk, "ok\t" + keys.valid, "rotated-works\t" + keys.rotated,
                 "rotated-rejected\t" + keys.rotated, "invalid\t" + keys.unknown, "rate-limited\t" + keys.burst,
                 "quota\t" + keys.trial);
@@ -107,15 +117,17 @@ class SdkIT {
         assertThat(m.sum(responses, "provider", provider, "host", host)).isEqualTo(6);
         assertThat(m.sum(responses, "reason", "ok", "status", "200", "key", fingerprint(keys.valid))).isEqualTo(1);
         assertThat(m.sum(responses, "reason", "ok", "key", fingerprint(keys.rotated))).isEqualTo(1);
-        assertThat(m.sum(responses, "reason", "revoked_key", "status", "401", "key", fingerprint(keys.rotated)))
+        assertThat(m.sum(responses, "reason", "revoked_key", "status", authStatus, "key", fingerprint(keys.rotated)))
                 .isEqualTo(1);
-        assertThat(m.sum(responses, "reason", "invalid_key", "status", "401", "key", fingerprint(keys.unknown)))
+        assertThat(m.sum(responses, "reason", "invalid_key", "status", authStatus, "key", fingerprint(keys.unknown)))
                 .isEqualTo(1);
         assertThat(m.sum(responses, "reason", "rate_limited", "status", "429", "key", fingerprint(keys.burst)))
                 .isEqualTo(1);
         assertThat(m.sum(responses, "reason", "quota_exhausted", "status", quotaStatus, "key", fingerprint(keys.trial)))
                 .isEqualTo(1);
         assertThat(m.sum("keywatch_agent_errors_total")).isZero();
+        assertThat(run.events.split("\n")).as("the transport the SDK runs on").hasSize(4)
+                .allSatisfy(line -> assertThat(line).contains("\"client\":\"" + client + "\""));
         LeakScan.assertNoKeyMaterial("metrics", run.metrics, keys.all());
         LeakScan.assertNoKeyMaterial("stderr", run.stderr, keys.all());
         LeakScan.assertNoKeyMaterial("event log", run.events, keys.all());

@@ -75,6 +75,32 @@ public final class SdkProgram {
                     client.close();
                 }
             }
+            case "google-genai": {
+                com.google.genai.types.HttpOptions.Builder options = com.google.genai.types.HttpOptions.builder();
+                if (retries != null) {
+                    options.retryOptions(com.google.genai.types.HttpRetryOptions.builder().attempts(retries + 1));
+                }
+                try (com.google.genai.Client client = com.google.genai.Client.builder().apiKey(key)
+                        .httpOptions(options.build()).build()) {
+                    client.models.generateContent("gemini-2.5-flash", "hi", null);
+                    return "ok";
+                }
+            }
+            case "langchain4j-open-ai": {
+                dev.langchain4j.model.openai.OpenAiChatModel.OpenAiChatModelBuilder builder =
+                        dev.langchain4j.model.openai.OpenAiChatModel.builder().apiKey(key).modelName("gpt-4o-mini");
+                if (retries != null) builder.maxRetries(retries);
+                builder.build().chat("hi");
+                return "ok";
+            }
+            case "langchain4j-anthropic": {
+                dev.langchain4j.model.anthropic.AnthropicChatModel.AnthropicChatModelBuilder builder =
+                        dev.langchain4j.model.anthropic.AnthropicChatModel.builder().apiKey(key)
+                                .modelName("claude-haiku-4-5");
+                if (retries != null) builder.maxRetries(retries);
+                builder.build().chat("hi");
+                return "ok";
+            }
             default:
                 throw new IllegalArgumentException(sdk);
         }
