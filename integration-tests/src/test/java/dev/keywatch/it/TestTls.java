@@ -18,7 +18,7 @@ import javax.net.ssl.SSLContext;
 final class TestTls {
     static final String PASSWORD = "keywatch-test";
     static final List<String> HOSTS = Arrays.asList("api.openai.com", "api.anthropic.com",
-            "generativelanguage.googleapis.com", SdkHosts.AZURE_OPENAI);
+            "generativelanguage.googleapis.com", SdkHosts.AZURE_OPENAI, SdkHosts.BEDROCK);
 
     final Path keyStore;
     final Path trustStore;
@@ -33,8 +33,15 @@ final class TestTls {
         Path keyStore = dir.resolve("server.p12");
         Path cert = dir.resolve("server.pem");
         Path trustStore = dir.resolve("trust.p12");
-        if (Files.exists(trustStore)) {
+        // Made once per working folder; made again when the host names it must carry have changed.
+        Path names = dir.resolve("hosts.txt");
+        String wanted = String.join("\n", HOSTS);
+        if (Files.exists(trustStore) && Files.exists(names)
+                && new String(Files.readAllBytes(names), java.nio.charset.StandardCharsets.UTF_8).equals(wanted)) {
             return new TestTls(keyStore, trustStore);
+        }
+        for (Path old : Arrays.asList(keyStore, cert, trustStore)) {
+            Files.deleteIfExists(old);
         }
         StringBuilder san = new StringBuilder("SAN=ip:127.0.0.1");
         for (String h : HOSTS) {
@@ -47,6 +54,7 @@ final class TestTls {
                 "-storepass", PASSWORD, "-file", cert.toString());
         keytool("-importcert", "-noprompt", "-alias", "fake-provider", "-file", cert.toString(), "-storetype", "PKCS12",
                 "-keystore", trustStore.toString(), "-storepass", PASSWORD);
+        Files.write(names, wanted.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new TestTls(keyStore, trustStore);
     }
 

@@ -43,6 +43,7 @@ class SdkIT {
     static Keys gemini = new Keys(n -> "AIza" + random(35, 100 + n));
     static Keys langchainOpenAi = new Keys(n -> openAiKey(120 + n));
     static Keys langchainAnthropic = new Keys(n -> "sk-ant-api03-" + random(93, 140 + n) + "AA");
+    static Keys bedrock = new Keys(n -> "AKIA" + random(16, 160 + n).toUpperCase());
 
     /** The five keys each SDK meets. */
     static final class Keys {
@@ -69,7 +70,8 @@ class SdkIT {
     static void startFakeProviderOn443() throws Exception {
         work = workDir("sdks");
         FakeProvider provider = new FakeProvider();
-        for (Keys k : Arrays.asList(openAi, azure, anthropic, gemini, langchainOpenAi, langchainAnthropic)) {
+        for (Keys k : Arrays.asList(openAi, azure, anthropic, gemini, langchainOpenAi, langchainAnthropic,
+                bedrock)) {
             provider.key(k.valid, FakeProvider.Behaviour.VALID)
                     .revokeAfter(k.rotated, 1)
                     .key(k.burst, FakeProvider.Behaviour.RATE_LIMITED)
@@ -90,19 +92,22 @@ class SdkIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "openai-java, okhttp, openai, api.openai.com, 401, 429",
-            "openai-java-azure, okhttp, azure.ai.openai, " + SdkHosts.AZURE_OPENAI + ", 401, 429",
+            "openai-java, okhttp, openai, api.openai.com, 401, 429, quota_exhausted",
+            "openai-java-azure, okhttp, azure.ai.openai, " + SdkHosts.AZURE_OPENAI + ", 401, 429, quota_exhausted",
             // Anthropic says a credit balance is too low with a 400, not a 429.
-            "anthropic-java, okhttp, anthropic, api.anthropic.com, 401, 400",
+            "anthropic-java, okhttp, anthropic, api.anthropic.com, 401, 400, quota_exhausted",
             // Gemini rejects a bad key with 400 API_KEY_INVALID.
-            "google-genai, okhttp, gcp.gemini, generativelanguage.googleapis.com, 400, 429",
-            "langchain4j-open-ai, jdk-httpclient, openai, api.openai.com, 401, 429",
-            "langchain4j-anthropic, jdk-httpclient, anthropic, api.anthropic.com, 401, 400"})
+            "google-genai, okhttp, gcp.gemini, generativelanguage.googleapis.com, 400, 429, quota_exhausted",
+            "langchain4j-open-ai, jdk-httpclient, openai, api.openai.com, 401, 429, quota_exhausted",
+            "langchain4j-anthropic, jdk-httpclient, anthropic, api.anthropic.com, 401, 400, quota_exhausted",
+            // SigV4, fingerprinted by the access key id; an unknown key is a 403, and Bedrock, billed afterwards, has
+            // no credit to run out of: its spent service quota is a 400 that clears with time, a rate limit.
+            "bedrockruntime, apache-httpclient-5, aws.bedrock, " + SdkHosts.BEDROCK + ", 403, 400, rate_limited"})
     void everyReasonOfEverySdkIsCountedOnce(String sdk, String client, String provider, String host,
-                                            String authStatus, String quotaStatus) throws Exception {
+                                            String authStatus, String quotaStatus, String quotaReason) throws Exception {
         Keys keys = Map.of("openai-java", openAi, "openai-java-azure", azure, "anthropic-java", anthropic,
                 "google-genai", gemini, "langchain4j-open-ai", langchainOpenAi, "langchain4j-anthropic",
-                langchainAnthropic).get(sdk);
+                langchainAnthropic, "bedrockruntime", bedrock).get(sdk);
         Path script = script(sdk, "ok\t" + keys.valid, "rotated-works\t" + keys.rotated,
                 "rotated-rejected\t" + keys.rotated, "invalid\t" + keys.unknown, "rate-limited\t" + keys.burst,
                 "quota\t" + keys.trial);
@@ -123,14 +128,18 @@ class SdkIT {
                 .isEqualTo(1);
         assertThat(m.sum(responses, "reason", "rate_limited", "status", "429", "key", fingerprint(keys.burst)))
                 .isEqualTo(1);
-        assertThat(m.sum(responses, "reason", "quota_exhausted", "status", quotaStatus, "key", fingerprint(keys.trial)))
+        assertThat(m.sum(responses, "reason", quotaReason, "status", quotaStatus, "key", fingerprint(keys.trial)))
                 .isEqualTo(1);
         assertThat(m.sum("keywatch_agent_errors_total")).isZero();
         assertThat(run.events.split("\n")).as("the transport the SDK runs on").hasSize(4)
                 .allSatisfy(line -> assertThat(line).contains("\"client\":\"" + client + "\""));
-        LeakScan.assertNoKeyMaterial("metrics", run.metrics, keys.all());
-        LeakScan.assertNoKeyMaterial("stderr", run.stderr, keys.all());
-        LeakScan.assertNoKeyMaterial("event log", run.events, keys.all());
+        List<String> secrets = new ArrayList<>(keys.all());
+        if (sdk.equals("bedrockruntime")) {
+            keys.all().forEach(k -> secrets.add(SdkProgram.secretAccessKey(k)));
+        }
+        LeakScan.assertNoKeyMaterial("metrics", run.metrics, secrets);
+        LeakScan.assertNoKeyMaterial("stderr", run.stderr, secrets);
+        LeakScan.assertNoKeyMaterial("event log", run.events, secrets);
     }
 
     @Test

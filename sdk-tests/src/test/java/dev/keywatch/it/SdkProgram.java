@@ -101,9 +101,32 @@ public final class SdkProgram {
                 builder.build().chat("hi");
                 return "ok";
             }
+            case "bedrockruntime": {
+                software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder builder =
+                        software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient.builder()
+                                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key,
+                                                secretAccessKey(key))));
+                if (retries != null && retries == 0) {
+                    builder.overrideConfiguration(o -> o.retryStrategy(
+                            software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()));
+                }
+                try (software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient client = builder.build()) {
+                    client.converse(r -> r.modelId("anthropic.claude-3-haiku-20240307-v1:0").messages(m -> m
+                            .role(software.amazon.awssdk.services.bedrockruntime.model.ConversationRole.USER)
+                            .content(software.amazon.awssdk.services.bedrockruntime.model.ContentBlock.fromText("hi"))));
+                    return "ok";
+                }
+            }
             default:
                 throw new IllegalArgumentException(sdk);
         }
+    }
+
+    /** The secret that goes with a made-up access key id: it signs requests and never travels. */
+    static String secretAccessKey(String accessKeyId) {
+        return "wJalrXUtnFEMI/K7MDENG/" + new StringBuilder(accessKeyId).reverse() + "EXAMPLEKEY";
     }
 
     /** The HTTP status an SDK's service exception carries, by its {@code statusCode()} method. */

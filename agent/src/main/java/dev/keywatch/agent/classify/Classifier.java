@@ -132,8 +132,9 @@ public final class Classifier {
     }
 
     private static boolean isRateLimit(ProviderError e) {
+        // Bedrock's ServiceQuotaExceededException is a 400 that clears with time: a rate limit, not a spent quota.
         return e.codeOrTypeIs("rate_limit_exceeded", "rate_limit_error") || e.amznType.equals("throttlingexception")
-                || e.amznType.equals("modelnotreadyexception");
+                || e.amznType.equals("modelnotreadyexception") || e.amznType.equals("servicequotaexceededexception");
     }
 
     /** Client-side diagnosis, in the order that names the most specific fix; null when nothing is wrong. */

@@ -348,7 +348,58 @@ public final class FakeProvider implements AutoCloseable {
                         + "exceeded for metric: generate_content_free_tier_requests, limit: 0, model: gemini-2.5-flash"
                         + "\",\"status\":\"RESOURCE_EXHAUSTED\"}}");
             }
+        },
+        BEDROCK {
+            /** The access key id of a SigV4 signature (never checked: the fake has no secrets), or a Bedrock API key. */
+            @Override String key(HttpExchange e) {
+                String auth = e.getRequestHeaders().getFirst("Authorization");
+                if (auth == null) return null;
+                int credential = auth.indexOf("Credential=");
+                if (auth.startsWith("AWS4-HMAC-SHA256") && credential >= 0) {
+                    int slash = auth.indexOf('/', credential);
+                    return slash < 0 ? null : auth.substring(credential + "Credential=".length(), slash);
+                }
+                return bearer(auth);
+            }
+
+            @Override Reply success() {
+                return new Reply(200, "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":"
+                        + "\"Hello from the fake provider.\"}]}},\"stopReason\":\"end_turn\",\"usage\":{\"inputTokens\":9,"
+                        + "\"outputTokens\":7,\"totalTokens\":16},\"metrics\":{\"latencyMs\":42}}")
+                        .header("x-amzn-RequestId", REQUEST_ID);
+            }
+
+            @Override Reply missingKey() {
+                return amazonError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+            }
+
+            @Override Reply invalidKey() {
+                return amazonError(403, "UnrecognizedClientException",
+                        "The security token included in the request is invalid.");
+            }
+
+            @Override Reply rateLimited() {
+                return amazonError(429, "ThrottlingException", "Too many requests, please wait before trying again.");
+            }
+
+            /**
+             * Bedrock bills usage afterwards and has no credit to run out of; an account's service quota is
+             * what it says is spent, with a 400 that clears with time.
+             */
+            @Override Reply quotaExhausted() {
+                return amazonError(400, "ServiceQuotaExceededException", "Your request exceeds the service quota for "
+                        + "your account. You can view your quotas at Viewing service quotas. You can resubmit your "
+                        + "request later.");
+            }
         };
+
+        static Reply amazonError(int status, String type, String message) {
+            return new Reply(status, "{\"message\":\"" + message + "\"}")
+                    .header("x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/com.amazon.bedrock/")
+                    .header("x-amzn-RequestId", REQUEST_ID);
+        }
+
+
 
         abstract String key(HttpExchange e);
 
@@ -359,6 +410,9 @@ public final class FakeProvider implements AutoCloseable {
             }
             if (path.contains(":generateContent") || path.startsWith("/v1beta/")) {
                 return GEMINI;
+            }
+            if (path.startsWith("/model/")) {
+                return BEDROCK;
             }
             return OPENAI;
         }
@@ -395,6 +449,7 @@ public final class FakeProvider implements AutoCloseable {
             switch (this) {
                 case OPENAI: return String.format("req_%032x", sequence);
                 case ANTHROPIC: return String.format("req_011CFAKE%016d", sequence);
+                case BEDROCK: return String.format("00000000-0000-4000-8000-%012d", sequence);
                 default: return "";
             }
         }
