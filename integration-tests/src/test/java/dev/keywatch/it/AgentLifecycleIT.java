@@ -86,6 +86,33 @@ class AgentLifecycleIT {
         }
     }
 
+    /**
+     * One client switched off: its calls go uncounted and untouched, the others are still seen, and the
+     * agent says which instrumentations it installed.
+     */
+    @Test
+    void oneClientCanBeSwitchedOffByName() throws Exception {
+        for (String[] client : new String[][] {{"apache5", "apache-httpclient-5"}, {"reactor-netty", "reactor-netty"},
+                {"vertx", "vertx"}, {"apache4", "apache-httpclient-4"}}) {
+            int port = ClientsIT.freePort();
+            List<String> options = baseOptions();
+            options.add("-javaagent:" + ClientsIT.agentJar() + "=prometheus.port=" + port + ",log=off,instrumentation."
+                    + client[1] + ".enabled=false");
+            try (ForkedJvm jvm = ForkedJvm.start(javaHome(), options, ClientProgram.class.getName(), client[0],
+                    script.toString())) {
+                jvm.awaitReady(60);
+                String metrics = scrape(port, 0);
+                jvm.finish();
+                assertThat(jvm.transcript()).contains("ok status=200").contains("invalid status=401");
+                PrometheusText m = new PrometheusText(metrics);
+                assertThat(m.sum("keywatch_llm_responses_total")).as(client[1]).isZero();
+                assertThat(m.samples("keywatch_agent_info")).hasSize(1);
+                assertThat(Arrays.asList(m.samples("keywatch_agent_info").get(0).labels.get("instrumentations")
+                        .split(","))).contains("okhttp").doesNotContain(client[1]);
+            }
+        }
+    }
+
     @Test
     void aBadSettingIsOneLineOnStderrAndTheDefault() throws Exception {
         int port = ClientsIT.freePort();
