@@ -99,10 +99,10 @@ public final class ReactorNettyCapture {
 
     /** A new exchange when the URL's host is an LLM host; {@code operations} is null before a connection. */
     private Exchange exchangeFor(String url, Class<?> clientClass, Object operations) {
-        if (url == null) {
+        URI uri = RequestTargets.uri(url);
+        if (uri == null) {
             return null;
         }
-        URI uri = URI.create(url);
         String host = uri.getHost();
         int port = RequestTargets.effectivePort(uri.getPort(), uri.getScheme());
         String provider = settings.hosts().providerFor(host, port);

@@ -32,6 +32,18 @@ public final class RequestTargets {
         return fragment < 0 ? target.substring(q + 1) : target.substring(q + 1, fragment);
     }
 
+    /** The URL a client keeps as text, parsed; null when it is absent or not a URI. */
+    public static java.net.URI uri(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            return java.net.URI.create(url);
+        } catch (IllegalArgumentException notAUri) {
+            return null; // not an LLM API URL the agent could name either
+        }
+    }
+
     /** The port a URL with no explicit port uses; -1 when the scheme is unknown. */
     public static int effectivePort(int port, String scheme) {
         if (port > 0 || scheme == null) {

@@ -78,12 +78,8 @@ public final class VertxCapture {
 
     /** The request's absolute URI, or null while its host is not set. */
     private static URI target(Object request) throws Throwable {
-        String url = (String) ABSOLUTE_URI.call(request);
-        if (url == null) {
-            return null;
-        }
-        URI uri = URI.create(url);
-        String host = uri.getHost();
+        URI uri = RequestTargets.uri((String) ABSOLUTE_URI.call(request));
+        String host = uri == null ? null : uri.getHost();
         return host == null || host.equals("null") ? null : uri;
     }
 
@@ -152,10 +148,11 @@ public final class VertxCapture {
         Object headers = REQUEST_HEADERS.isPresentOn(request) ? REQUEST_HEADERS.call(request) : null;
         RequestCredentials.HeaderReader reader = name -> headers == null ? null
                 : (String) MULTIMAP_GET.call(headers, name);
-        URI uri = URI.create((String) ABSOLUTE_URI.call(request));
+        URI uri = target(request);
         Object method = METHOD.call(request);
-        pending.describeRequest(method == null ? null : (String) METHOD_NAME.call(method), uri.getRawPath(),
-                RequestCredentials.reduce(settings.reducer(), reader, uri.getRawQuery()),
+        pending.describeRequest(method == null ? null : (String) METHOD_NAME.call(method),
+                uri == null ? null : uri.getRawPath(),
+                RequestCredentials.reduce(settings.reducer(), reader, uri == null ? null : uri.getRawQuery()),
                 RequestCredentials.retryAttempt(reader));
     }
 

@@ -28,6 +28,13 @@ class RequestTargetsTest {
     }
 
     @Test
+    void aUrlThatIsNotAUriIsNoTarget() {
+        assertThat(RequestTargets.uri("https://api.openai.com/v1/models")).hasHost("api.openai.com");
+        assertThat(RequestTargets.uri("https://example.com/a b|c")).isNull();
+        assertThat(RequestTargets.uri(null)).isNull();
+    }
+
+    @Test
     void defaultPortsComeFromTheScheme() {
         assertThat(RequestTargets.effectivePort(-1, "https")).isEqualTo(443);
         assertThat(RequestTargets.effectivePort(-1, "HTTP")).isEqualTo(80);
