@@ -48,9 +48,8 @@ final class ApacheMessages {
             Object header = FIRST_HEADER.call(request, name);
             return header == null ? null : (String) HEADER_VALUE.call(header);
         };
-        exchange.describeRequest(method, RequestTargets.path(target),
-                RequestCredentials.reduce(settings.reducer(), headers, RequestTargets.query(target)),
-                RequestCredentials.retryAttempt(headers));
+        RequestCredentials.describe(exchange, settings.reducer(), method, RequestTargets.path(target),
+                RequestTargets.query(target), headers);
     }
 
     static Map<String, String> keptHeaders(Object[] headers) throws Throwable {

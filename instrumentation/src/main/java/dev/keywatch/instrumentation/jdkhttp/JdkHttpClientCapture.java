@@ -35,10 +35,9 @@ public final class JdkHttpClientCapture {
         }
         HttpHeaders headers = request.headers();
         RequestCredentials.HeaderReader reader = name -> headers.firstValue(name).orElse(null);
-        return new PendingExchange(settings, "jdk-httpclient", request.getClass(), provider, host, port)
-                .describeRequest(request.method(), uri.getRawPath(),
-                        RequestCredentials.reduce(settings.reducer(), reader, uri.getRawQuery()),
-                        RequestCredentials.retryAttempt(reader));
+        return RequestCredentials.describe(
+                new PendingExchange(settings, "jdk-httpclient", request.getClass(), provider, host, port),
+                settings.reducer(), request.method(), uri.getRawPath(), uri.getRawQuery(), reader);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -74,9 +74,8 @@ public final class OkHttpCapture {
     private void describe(PendingExchange exchange, Object request) throws Throwable {
         Object url = REQUEST_URL.call(request);
         RequestCredentials.HeaderReader headers = name -> (String) REQUEST_HEADER.call(request, name);
-        exchange.describeRequest((String) REQUEST_METHOD.call(request), (String) URL_PATH.call(url),
-                RequestCredentials.reduce(settings.reducer(), headers, (String) URL_QUERY.call(url)),
-                RequestCredentials.retryAttempt(headers));
+        RequestCredentials.describe(exchange, settings.reducer(), (String) REQUEST_METHOD.call(request),
+                (String) URL_PATH.call(url), (String) URL_QUERY.call(url), headers);
     }
 
     private static Map<String, String> keptHeaders(Object headers) throws Throwable {

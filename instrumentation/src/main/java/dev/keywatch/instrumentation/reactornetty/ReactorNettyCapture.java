@@ -194,9 +194,9 @@ public final class ReactorNettyCapture {
         Object headers = REQUEST_HEADERS.call(operations);
         RequestCredentials.HeaderReader reader = name -> headers == null ? null
                 : (String) HEADERS_GET.call(headers, name);
-        exchange.pending.describeRequest((String) METHOD_NAME.call(METHOD.call(operations)), exchange.uri.getRawPath(),
-                RequestCredentials.reduce(settings.reducer(), reader, exchange.uri.getRawQuery()),
-                RequestCredentials.retryAttempt(reader));
+        String method = (String) METHOD_NAME.call(METHOD.call(operations));
+        RequestCredentials.describe(exchange.pending, settings.reducer(), method, exchange.uri.getRawPath(),
+                exchange.uri.getRawQuery(), reader);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.keywatch.instrumentation.support;
 
+import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.credential.CredentialLocation;
 import dev.keywatch.credential.CredentialReducer;
 import dev.keywatch.credential.ReducedCredential;
@@ -15,6 +16,15 @@ public final class RequestCredentials {
     }
 
     private RequestCredentials() {
+    }
+
+    /**
+     * Describes what was sent on the exchange: method, raw path, the credentials of the headers and the query
+     * reduced on the spot, and the SDK's retry attempt.
+     */
+    public static PendingExchange describe(PendingExchange exchange, CredentialReducer reducer, String method,
+                                           String rawPath, String rawQuery, HeaderReader headers) throws Throwable {
+        return exchange.describeRequest(method, rawPath, reduce(reducer, headers, rawQuery), retryAttempt(headers));
     }
 
     public static List<ReducedCredential> reduce(CredentialReducer reducer, HeaderReader headers, String rawQuery)

@@ -78,9 +78,8 @@ public final class UrlConnectionCapture {
         URL url = connection.getURL();
         RequestCredentials.HeaderReader reader = name -> requestHeaders == null ? null
                 : (String) FIND_VALUE.call(requestHeaders, name);
-        exchange.describeRequest(connection.getRequestMethod(), url.getPath(),
-                RequestCredentials.reduce(settings.reducer(), reader, url.getQuery()),
-                RequestCredentials.retryAttempt(reader));
+        RequestCredentials.describe(exchange, settings.reducer(), connection.getRequestMethod(), url.getPath(),
+                url.getQuery(), reader);
         if (responseCode <= 0) {
             exchange.failed(thrown);
             return;

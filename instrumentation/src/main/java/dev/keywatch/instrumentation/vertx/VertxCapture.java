@@ -150,10 +150,9 @@ public final class VertxCapture {
                 : (String) MULTIMAP_GET.call(headers, name);
         URI uri = target(request);
         Object method = METHOD.call(request);
-        pending.describeRequest(method == null ? null : (String) METHOD_NAME.call(method),
-                uri == null ? null : uri.getRawPath(),
-                RequestCredentials.reduce(settings.reducer(), reader, uri == null ? null : uri.getRawQuery()),
-                RequestCredentials.retryAttempt(reader));
+        String methodName = method == null ? null : (String) METHOD_NAME.call(method);
+        RequestCredentials.describe(pending, settings.reducer(), methodName, uri == null ? null : uri.getRawPath(),
+                uri == null ? null : uri.getRawQuery(), reader);
     }
 
     @SuppressWarnings("unchecked")
