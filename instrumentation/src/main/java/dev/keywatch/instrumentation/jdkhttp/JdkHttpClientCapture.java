@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -70,13 +68,6 @@ public final class JdkHttpClientCapture {
     }
 
     static Map<String, String> keptHeaders(HttpHeaders headers) {
-        Map<String, String> kept = new HashMap<>();
-        for (Map.Entry<String, List<String>> e : headers.map().entrySet()) {
-            String name = ResponseHeaders.keptName(e.getKey());
-            if (name != null && !e.getValue().isEmpty()) {
-                kept.putIfAbsent(name, e.getValue().get(0));
-            }
-        }
-        return kept;
+        return ResponseHeaders.keptFirstValues(headers.map());
     }
 }

@@ -11,7 +11,6 @@ import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -104,7 +103,7 @@ public final class ReactorNettyCapture {
             return null;
         }
         String host = uri.getHost();
-        int port = RequestTargets.effectivePort(uri.getPort(), uri.getScheme());
+        int port = RequestTargets.effectivePort(uri);
         String provider = settings.hosts().providerFor(host, port);
         if (provider == null) {
             return null;
@@ -201,16 +200,7 @@ public final class ReactorNettyCapture {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> keptHeaders(Object headers) throws Throwable {
-        Map<String, String> kept = new HashMap<>();
-        if (headers != null) {
-            for (Map.Entry<String, String> e : (List<Map.Entry<String, String>>) HEADERS_ENTRIES.call(headers)) {
-                String name = ResponseHeaders.keptName(e.getKey());
-                if (name != null) {
-                    kept.putIfAbsent(name, e.getValue());
-                }
-            }
-        }
-        return kept;
+        return ResponseHeaders.kept(headers == null ? null : (List<Map.Entry<String, String>>) HEADERS_ENTRIES.call(headers));
     }
 
     /** One exchange's state; touched only on its connection's event loop. */

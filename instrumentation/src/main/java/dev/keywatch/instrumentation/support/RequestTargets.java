@@ -44,6 +44,11 @@ public final class RequestTargets {
         }
     }
 
+    /** The URI's port, or the one its scheme implies. */
+    public static int effectivePort(java.net.URI uri) {
+        return effectivePort(uri.getPort(), uri.getScheme());
+    }
+
     /** The port a URL with no explicit port uses; -1 when the scheme is unknown. */
     public static int effectivePort(int port, String scheme) {
         if (port > 0 || scheme == null) {

@@ -13,7 +13,6 @@ import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -114,19 +113,9 @@ public final class UrlConnectionCapture {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> keptHeaders(Object messageHeader) throws Throwable {
-        Map<String, String> kept = new HashMap<>();
-        if (messageHeader == null) {
-            return kept;
-        }
-        Map<String, List<String>> all = (Map<String, List<String>>) GET_HEADERS.call(messageHeader);
-        for (Map.Entry<String, List<String>> e : all.entrySet()) {
-            String name = ResponseHeaders.keptName(e.getKey());
-            if (name != null && !e.getValue().isEmpty()) {
-                // MessageHeader lists repeated headers last-first; any one value serves.
-                kept.putIfAbsent(name, e.getValue().get(0));
-            }
-        }
-        return kept;
+        // MessageHeader lists repeated headers last-first; any one value serves.
+        return ResponseHeaders.keptFirstValues(messageHeader == null ? null
+                : (Map<String, List<String>>) GET_HEADERS.call(messageHeader));
     }
 
     private static final class ConnectionState {

@@ -9,7 +9,6 @@ import dev.keywatch.instrumentation.support.RequestCredentials;
 import dev.keywatch.instrumentation.support.RequestTargets;
 import java.net.URI;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -59,7 +58,7 @@ public final class VertxCapture {
         String provider = providerFor(uri);
         if (provider != null) {
             requests.put(request, new Exchange(new PendingExchange(settings, CLIENT, request.getClass(), provider,
-                    uri.getHost(), port(uri))));
+                    uri.getHost(), RequestTargets.effectivePort(uri))));
         }
     }
 
@@ -73,7 +72,7 @@ public final class VertxCapture {
         URI uri = start == null ? null : target(request);
         String provider = uri == null ? null : providerFor(uri);
         return provider == null ? null : new Exchange(PendingExchange.startedAt(settings, CLIENT, provider,
-                uri.getHost(), port(uri), start[0], start[1]));
+                uri.getHost(), RequestTargets.effectivePort(uri), start[0], start[1]));
     }
 
     /** The request's absolute URI, or null while its host is not set. */
@@ -84,11 +83,7 @@ public final class VertxCapture {
     }
 
     private String providerFor(URI uri) {
-        return settings.hosts().providerFor(uri.getHost(), port(uri));
-    }
-
-    private static int port(URI uri) {
-        return RequestTargets.effectivePort(uri.getPort(), uri.getScheme());
+        return settings.hosts().providerFor(uri.getHost(), RequestTargets.effectivePort(uri));
     }
 
     /** The response head arrived; the response object is new and no one has its body yet. */
@@ -157,16 +152,7 @@ public final class VertxCapture {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> keptHeaders(Object headers) throws Throwable {
-        Map<String, String> kept = new HashMap<>();
-        if (headers != null) {
-            for (Map.Entry<String, String> e : (List<Map.Entry<String, String>>) MULTIMAP_ENTRIES.call(headers)) {
-                String name = ResponseHeaders.keptName(e.getKey());
-                if (name != null) {
-                    kept.putIfAbsent(name, e.getValue());
-                }
-            }
-        }
-        return kept;
+        return ResponseHeaders.kept(headers == null ? null : (List<Map.Entry<String, String>>) MULTIMAP_ENTRIES.call(headers));
     }
 
     private static final class Exchange {

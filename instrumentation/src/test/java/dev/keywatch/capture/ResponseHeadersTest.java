@@ -1,0 +1,33 @@
+package dev.keywatch.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.AbstractMap.SimpleEntry;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ResponseHeadersTest {
+    @Test
+    void keepsOnlyTheListedHeadersUnderLowerCaseNamesAndTheFirstOfRepeatedOnes() {
+        List<Map.Entry<String, String>> entries = Arrays.asList(new SimpleEntry<>("X-Request-Id", "req_1"),
+                new SimpleEntry<>("Set-Cookie", "session=secret"), new SimpleEntry<>("retry-after", "2"),
+                new SimpleEntry<>("Retry-After", "9"));
+        assertThat(ResponseHeaders.kept(entries)).containsOnly(Map.entry("x-request-id", "req_1"),
+                Map.entry("retry-after", "2"));
+        assertThat(ResponseHeaders.kept(null)).isEmpty();
+    }
+
+    @Test
+    void takesOneValueOfANameToValuesMapAndSkipsEmptyOnes() {
+        Map<String, List<String>> all = new TreeMap<>();
+        all.put("Content-Type", Arrays.asList("application/json", "text/plain"));
+        all.put("x-should-retry", Collections.emptyList());
+        all.put("Authorization", Collections.singletonList("Bearer sk-should-never-be-kept"));
+        assertThat(ResponseHeaders.keptFirstValues(all)).containsOnly(Map.entry("content-type", "application/json"));
+        assertThat(ResponseHeaders.keptFirstValues(null)).isEmpty();
+    }
+}
