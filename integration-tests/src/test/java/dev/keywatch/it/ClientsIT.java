@@ -262,21 +262,33 @@ class ClientsIT {
      */
     static Run runProgram(Path jdk, String classPath, String mode, Path script, boolean withAgent, Path work,
                           int expected) throws Exception {
+        Path eventLog = withAgent ? work.resolve("events-" + mode + "-" + Integer.toHexString(classPath.hashCode())
+                + "-" + jdk.getFileName() + ".jsonl") : null;
+        return runForked(jdk, classPath, work, java.util.Collections.emptyList(), eventLog, expected, 90,
+                ClientProgram.class.getName(), mode, script.toString());
+    }
+
+    /**
+     * Runs a program in its own JVM under the test certificate and hosts file (written to {@code work}). With
+     * an event log, the agent is attached, logging there, and its metrics are scraped until {@code expected} LLM
+     * responses are counted; without one, the program runs alone.
+     */
+    static Run runForked(Path jdk, String classPath, Path work, List<String> extraOptions, Path eventLog, int expected,
+                         int readySeconds, String mainClass, String... args) throws Exception {
         TestTls tls = TestTls.create(workDir("tls"));
         List<String> options = tls.clientOptions(TestTls.writeHostsFile(work.resolve("hosts")));
+        options.addAll(extraOptions);
         Run run = new Run();
+        run.eventLog = eventLog;
         int port = freePort();
-        if (withAgent) {
-            run.eventLog = work.resolve("events-" + mode + "-" + Integer.toHexString(classPath.hashCode()) + "-"
-                    + jdk.getFileName() + ".jsonl");
-            Files.deleteIfExists(run.eventLog);
+        if (eventLog != null) {
+            Files.deleteIfExists(eventLog);
             options.add("-javaagent:" + agentJar() + "=prometheus.port=" + port + ",prometheus.host=127.0.0.1,log="
-                    + run.eventLog);
+                    + eventLog);
         }
-        try (ForkedJvm jvm = ForkedJvm.start(jdk, classPath, options, ClientProgram.class.getName(), mode,
-                script.toString())) {
-            jvm.awaitReady(90);
-            if (withAgent) {
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, classPath, options, mainClass, args)) {
+            jvm.awaitReady(readySeconds);
+            if (eventLog != null) {
                 run.metrics = scrapeUntil(port, expected);
             }
             assertThat(jvm.finish()).as("exit code; stderr:\n" + jvm.stderr()).isZero();

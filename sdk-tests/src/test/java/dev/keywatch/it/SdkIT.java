@@ -1,11 +1,8 @@
 package dev.keywatch.it;
 
-import static dev.keywatch.it.ClientsIT.agentJar;
 import static dev.keywatch.it.ClientsIT.fingerprint;
-import static dev.keywatch.it.ClientsIT.freePort;
 import static dev.keywatch.it.ClientsIT.openAiKey;
 import static dev.keywatch.it.ClientsIT.random;
-import static dev.keywatch.it.ClientsIT.scrapeUntil;
 import static dev.keywatch.it.ClientsIT.workDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,7 +109,8 @@ class SdkIT {
                 "rotated-rejected\t" + keys.rotated, "invalid\t" + keys.unknown, "rate-limited\t" + keys.burst,
                 "quota\t" + keys.trial);
         fake.reset();
-        Run run = run(sdk, script, 0, 6);
+        ClientsIT.Run run = run(sdk, script, 0, 6);
+        String events = events(run);
 
         assertThat(run.transcript).startsWith("ok ok\nrotated-works ok\nrotated-rejected error=")
                 .contains("invalid error=").contains("rate-limited error=").contains("quota error=");
@@ -131,7 +129,7 @@ class SdkIT {
         assertThat(m.sum(responses, "reason", quotaReason, "status", quotaStatus, "key", fingerprint(keys.trial)))
                 .isEqualTo(1);
         assertThat(m.sum("keywatch_agent_errors_total")).isZero();
-        assertThat(run.events.split("\n")).as("the transport the SDK runs on").hasSize(4)
+        assertThat(events.split("\n")).as("the transport the SDK runs on").hasSize(4)
                 .allSatisfy(line -> assertThat(line).contains("\"client\":\"" + client + "\""));
         List<String> secrets = new ArrayList<>(keys.all());
         if (sdk.equals("bedrockruntime")) {
@@ -139,56 +137,39 @@ class SdkIT {
         }
         LeakScan.assertNoKeyMaterial("metrics", run.metrics, secrets);
         LeakScan.assertNoKeyMaterial("stderr", run.stderr, secrets);
-        LeakScan.assertNoKeyMaterial("event log", run.events, secrets);
+        LeakScan.assertNoKeyMaterial("event log", events, secrets);
     }
 
     @Test
     void theSdksDefaultRetriesAreExchangesOfTheirOwnWithTheirAttemptNumber() throws Exception {
         Path script = script("retries", "rate-limited\t" + openAi.burst);
         fake.reset();
-        Run run = run("openai-java", script, null, 3);
+        ClientsIT.Run run = run("openai-java", script, null, 3);
+        String events = events(run);
 
         assertThat(run.transcript).startsWith("rate-limited error=RateLimitException status=429");
         assertThat(fake.served()).as("the SDK's first try and its two retries").isEqualTo(3);
         PrometheusText m = new PrometheusText(run.metrics);
         assertThat(m.sum("keywatch_llm_responses_total", "reason", "rate_limited", "key", fingerprint(openAi.burst)))
                 .isEqualTo(3);
-        List<String> attempts = Arrays.stream(run.events.split("\n"))
+        List<String> attempts = Arrays.stream(events.split("\n"))
                 .map(line -> line.replaceAll(".*\"retry_attempt\":(\\d+).*", "$1")).collect(Collectors.toList());
-        assertThat(attempts).as("X-Stainless-Retry-Count of each exchange\n" + run.events).containsExactly("0", "1", "2");
-    }
-
-    static final class Run {
-        String transcript;
-        String stderr;
-        String metrics;
-        String events;
+        assertThat(attempts).as("X-Stainless-Retry-Count of each exchange\n" + events).containsExactly("0", "1", "2");
     }
 
     private static Path script(String name, String... lines) throws IOException {
         return Files.write(work.resolve(name + ".tsv"), Arrays.asList(lines), StandardCharsets.UTF_8);
     }
 
-    private static Run run(String sdk, Path script, Integer retries, int exchanges) throws Exception {
-        TestTls tls = TestTls.create(workDir("tls"));
-        List<String> options = new ArrayList<>(tls.clientOptions(TestTls.writeHostsFile(work.resolve("hosts"))));
-        if (retries != null) {
-            options.add("-Dsdk.retries=" + retries);
-        }
-        int port = freePort();
-        Path events = work.resolve("events-" + sdk + "-" + script.getFileName() + ".jsonl");
-        Files.deleteIfExists(events);
-        options.add("-javaagent:" + agentJar() + "=prometheus.port=" + port + ",prometheus.host=127.0.0.1,log=" + events);
-        Run run = new Run();
-        try (ForkedJvm jvm = ForkedJvm.start(Jdks.homes().get(0), options, SdkProgram.class.getName(), sdk,
-                script.toString())) {
-            jvm.awaitReady(120);
-            run.metrics = scrapeUntil(port, exchanges);
-            assertThat(jvm.finish()).as("exit code; stderr:\n" + jvm.stderr()).isZero();
-            run.transcript = jvm.transcript();
-            run.stderr = jvm.stderr();
-        }
-        run.events = Files.exists(events) ? new String(Files.readAllBytes(events), StandardCharsets.UTF_8) : "";
-        return run;
+    private static ClientsIT.Run run(String sdk, Path script, Integer retries, int exchanges) throws Exception {
+        List<String> options = retries == null ? List.of() : List.of("-Dsdk.retries=" + retries);
+        return ClientsIT.runForked(Jdks.homes().get(0), System.getProperty("java.class.path"), work, options,
+                work.resolve("events-" + sdk + "-" + script.getFileName() + ".jsonl"), exchanges, 120,
+                SdkProgram.class.getName(), sdk, script.toString());
+    }
+
+    /** The event log of a run: a line a failed exchange, none when nothing failed. */
+    private static String events(ClientsIT.Run run) throws IOException {
+        return Files.exists(run.eventLog) ? Files.readString(run.eventLog, StandardCharsets.UTF_8) : "";
     }
 }
