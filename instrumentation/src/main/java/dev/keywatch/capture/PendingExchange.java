@@ -1,5 +1,6 @@
 package dev.keywatch.capture;
 
+import dev.keywatch.capture.trace.TraceParent;
 import dev.keywatch.credential.ReducedCredential;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class PendingExchange {
     }
 
     private PendingExchange(CaptureSettings settings, String client, String provider, String host, int port,
-                            long startNanos, long startEpochMillis, dev.keywatch.capture.trace.TraceParent parent) {
+                            long startNanos, long startEpochMillis, TraceParent parent) {
         this.settings = settings;
         this.startNanos = startNanos;
         this.builder = CapturedExchange.builder()
