@@ -65,6 +65,7 @@ public class CaptureBenchmark {
     private Call llmCall;
     private Response success;
     private Response unauthorized;
+    private MediaType json;
 
     @Setup
     public void setUp() {
@@ -102,7 +103,8 @@ public class CaptureBenchmark {
                 .body(ResponseBody.create("{\"id\":\"chatcmpl-1\"}", json)).build();
         unauthorized = new Response.Builder().request(llmRequest).protocol(Protocol.HTTP_2).code(401).message("Unauthorized")
                 .header("content-type", "application/json").header("x-request-id", "req_00000000000000000000000000000002")
-                .body(ResponseBody.create(INVALID_KEY_BODY, json)).build();
+                .body(ResponseBody.create("", json)).build();
+        this.json = json;
     }
 
     /** A call to any other host: the host lookup is all it may cost. */
@@ -113,14 +115,29 @@ public class CaptureBenchmark {
 
     /** An LLM call that succeeds: credential reduced (cached), classified ok, counted, key state kept. */
     @Benchmark
-    public void llmSuccess() throws Throwable {
-        hooks.okHttpEnd(hooks.okHttpStart(llmCall), success, null);
+    public Object llmSuccess() throws Throwable {
+        return hooks.okHttpEnd(hooks.okHttpStart(llmCall), success, null);
     }
 
-    /** An LLM call rejected with 401: the error body copied (peekBody) and parsed, then classified. */
+    /**
+     * An LLM call rejected with 401, and the application reading the error body: the body copied as it is
+     * read, parsed and classified. {@link #unauthorizedBodyAlone} is the same work without the agent.
+     */
     @Benchmark
-    public void llmUnauthorizedWithBody() throws Throwable {
-        hooks.okHttpEnd(hooks.okHttpStart(llmCall), unauthorized, null);
+    public String llmUnauthorizedWithBody() throws Throwable {
+        Response handedOn = (Response) hooks.okHttpEnd(hooks.okHttpStart(llmCall), freshUnauthorized(), null);
+        return handedOn.body().string();
+    }
+
+    /** The baseline of {@link #llmUnauthorizedWithBody}: a fresh 401 response read by the application, no agent. */
+    @Benchmark
+    public String unauthorizedBodyAlone() throws IOException {
+        return freshUnauthorized().body().string();
+    }
+
+    /** A response body is read once, so each call gets its own. */
+    private Response freshUnauthorized() {
+        return unauthorized.newBuilder().body(ResponseBody.create(INVALID_KEY_BODY, json)).build();
     }
 
     @TearDown

@@ -10,7 +10,8 @@ public interface BridgeHooks {
     /** OkHttp: a call starts. Returns a token for {@link #okHttpEnd}, or null when the host is not an LLM host. */
     Object okHttpStart(Object call) throws Throwable;
 
-    void okHttpEnd(Object token, Object response, Throwable thrown) throws Throwable;
+    /** OkHttp: the call ends. Returns the response to hand on (null: the same one). */
+    Object okHttpEnd(Object token, Object response, Throwable thrown) throws Throwable;
 
     /** JDK HttpClient: a request is about to be sent. Returns a token, or null for non-LLM hosts. */
     Object jdkHttpStart(Object request) throws Throwable;

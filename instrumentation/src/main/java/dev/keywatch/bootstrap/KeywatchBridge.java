@@ -25,13 +25,16 @@ public final class KeywatchBridge {
         }
     }
 
-    public static void okHttpEnd(Object token, Object response, Throwable thrown) {
+    /** The response the application gets: the same response, or one whose error body is copied as read. */
+    public static Object okHttpEnd(Object token, Object response, Throwable thrown) {
         BridgeHooks h = hooks;
-        if (h == null || token == null) return;
+        if (h == null || token == null) return response;
         try {
-            h.okHttpEnd(token, response, thrown);
+            Object handedOn = h.okHttpEnd(token, response, thrown);
+            return handedOn == null ? response : handedOn;
         } catch (Throwable t) {
             fail(h, "okhttp", t);
+            return response;
         }
     }
 

@@ -47,6 +47,11 @@ public final class BodySnippet {
         return isFull();
     }
 
+    /** How many more bytes the copy takes. */
+    public synchronized int room() {
+        return bytes.length - length;
+    }
+
     public synchronized boolean isFull() {
         return length >= bytes.length;
     }

@@ -41,8 +41,8 @@ public final class CaptureHooks implements BridgeHooks {
     }
 
     @Override
-    public void okHttpEnd(Object token, Object response, Throwable thrown) throws Throwable {
-        okHttp.end(token, response, thrown);
+    public Object okHttpEnd(Object token, Object response, Throwable thrown) throws Throwable {
+        return okHttp.end(token, response, thrown);
     }
 
     @Override

@@ -2,11 +2,13 @@ package dev.keywatch.instrumentation.okhttp;
 
 import dev.keywatch.bootstrap.KeywatchBridge;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * Inlined into {@code RealCall.getResponseWithInterceptorChain}: the one method every OkHttp call, sync
  * or async, goes through once, after the application interceptors and with the response the
- * application will get. References nothing but the bridge.
+ * application will get. The bridge may hand on the same response with its error body copied as it is
+ * read. References nothing but the bridge.
  */
 public final class OkHttpCallAdvice {
     private OkHttpCallAdvice() {
@@ -18,9 +20,11 @@ public final class OkHttpCallAdvice {
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    static void exit(@Advice.Enter Object token, @Advice.Return Object response, @Advice.Thrown Throwable thrown) {
+    static void exit(@Advice.Enter Object token,
+                     @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object response,
+                     @Advice.Thrown Throwable thrown) {
         if (token != null) {
-            KeywatchBridge.okHttpEnd(token, response, thrown);
+            response = KeywatchBridge.okHttpEnd(token, response, thrown);
         }
     }
 }

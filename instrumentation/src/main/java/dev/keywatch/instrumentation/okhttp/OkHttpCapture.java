@@ -10,6 +10,8 @@ import java.util.Map;
 
 /** Reads OkHttp's request and response objects, whichever OkHttp version the application ships. */
 public final class OkHttpCapture {
+    static final String CLIENT = "okhttp";
+
     private static final Accessor CALL_REQUEST = Accessor.of("request");
     private static final Accessor REQUEST_URL = Accessor.of("url");
     private static final Accessor REQUEST_METHOD = Accessor.of("method");
@@ -21,11 +23,9 @@ public final class OkHttpCapture {
     private static final Accessor RESPONSE_CODE = Accessor.ofInt("code");
     private static final Accessor RESPONSE_REQUEST = Accessor.of("request");
     private static final Accessor RESPONSE_HEADERS = Accessor.of("headers");
-    private static final Accessor RESPONSE_PEEK_BODY = Accessor.of("peekBody", long.class);
     private static final Accessor HEADERS_SIZE = Accessor.ofInt("size");
     private static final Accessor HEADERS_NAME = Accessor.of("name", int.class);
     private static final Accessor HEADERS_VALUE = Accessor.of("value", int.class);
-    private static final Accessor BODY_BYTES = Accessor.of("bytes");
 
     private final CaptureSettings settings;
 
@@ -43,10 +43,11 @@ public final class OkHttpCapture {
         if (provider == null) {
             return null;
         }
-        return new Started(new PendingExchange(settings, "okhttp", call.getClass(), provider, host, port), request);
+        return new Started(new PendingExchange(settings, CLIENT, call.getClass(), provider, host, port), request);
     }
 
-    public void end(Object token, Object response, Throwable thrown) throws Throwable {
+    /** The response the application gets: the very one, or for an LLM error the same with its body copied as read. */
+    public Object end(Object token, Object response, Throwable thrown) throws Throwable {
         Started started = (Started) token;
         PendingExchange exchange = started.exchange;
         // The response carries the request as the application interceptors left it (auth headers included).
@@ -54,21 +55,21 @@ public final class OkHttpCapture {
         describe(exchange, request);
         if (response == null) {
             exchange.failed(thrown);
-            return;
+            return null;
         }
         int code = RESPONSE_CODE.callInt(response);
+        Object handedOn = response;
         if (exchange.onResponse(code, keptHeaders(RESPONSE_HEADERS.call(response)))) {
             try {
-                // A copy: peekBody buffers the bytes it reads, and the application still reads them all.
-                Object peeked = RESPONSE_PEEK_BODY.call(response, (long) settings.maxBodyBytes());
-                exchange.bodyCopied((byte[]) BODY_BYTES.call(peeked));
-            } catch (java.io.IOException e) {
-                // The application will meet the same failure when it reads; classify without the body.
-            } catch (RuntimeException e) {
-                settings.errors().report("okhttp", e);
+                Object teed = TeedResponses.teed(response, exchange, settings.errors());
+                handedOn = teed == null ? response : teed;
+            } catch (Throwable t) {
+                settings.errors().report(CLIENT, t);
+                exchange.bodyFinished();
             }
         }
         exchange.responseFinished();
+        return handedOn;
     }
 
     private void describe(PendingExchange exchange, Object request) throws Throwable {

@@ -25,7 +25,7 @@ public final class Accessor extends ClassValue<MethodHandle> {
         this.shape = shape;
     }
 
-    /** {@code Object m()}, {@code m(Object)} and {@code m(Object, Object)} shapes: primitives are boxed, arguments unboxed. */
+    /** {@code Object m()} to {@code m(Object, Object, Object)} shapes: primitives are boxed, arguments unboxed. */
     public static Accessor of(String name, Class<?>... parameterTypes) {
         return new Accessor(name, MethodType.genericMethodType(parameterTypes.length + 1), parameterTypes);
     }
@@ -58,6 +58,10 @@ public final class Accessor extends ClassValue<MethodHandle> {
 
     public Object call(Object target, Object first, Object second) throws Throwable {
         return handle(target).invokeExact(target, first, second);
+    }
+
+    public Object call(Object target, Object first, Object second, Object third) throws Throwable {
+        return handle(target).invokeExact(target, first, second, third);
     }
 
     public int callInt(Object target) throws Throwable {
