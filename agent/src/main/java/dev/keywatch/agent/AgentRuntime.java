@@ -166,7 +166,17 @@ final class AgentRuntime {
             KeywatchMetrics m = metrics.get();
             if (config.prometheusPort() > 0) {
                 try {
-                    MetricsEndpoint.start(m, config.prometheusHost(), config.prometheusPort());
+                    MetricsEndpoint endpoint = MetricsEndpoint.start(m, config.prometheusHost(), config.prometheusPort());
+                    // Its thread waits for scrapes inside a native accept, and the JVM, exiting, waits up to
+                    // 300 ms for threads in native code to leave it: closing the socket first spares every
+                    // short-lived program that wait.
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            endpoint.close();
+                        } catch (java.io.IOException ignored) {
+                            // exiting anyway
+                        }
+                    }, "keywatch-metrics-exit"));
                 } catch (Exception e) {
                     Log.warn("cannot serve /metrics on " + config.prometheusHost() + ":" + config.prometheusPort()
                             + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()

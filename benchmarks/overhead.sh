@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole-process overhead benchmark: the same program making thousands of chat completions to a fake
+# provider on loopback, with no agent, with Keywatch and with the OpenTelemetry Java agent (exporters off),
+# taking turns in one run; then the startup of a one-call program likewise. Prints a Markdown table.
+#   benchmarks/overhead.sh                          the README's numbers (about 6 minutes on 2 cores)
+#   benchmarks/overhead.sh --rounds 3 --calls 5000  quicker, noisier
+#   benchmarks/overhead.sh --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java   another JDK under test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -ntp -DskipTests package -pl benchmarks -am
+java -cp benchmarks/target/classes:demo-app/target/keywatch-demo.jar \
+  dev.keywatch.benchmarks.overhead.OverheadBenchmark \
+  --keywatch agent/target/keywatch-agent.jar --otel benchmarks/target/agents/opentelemetry-javaagent.jar "$@"
