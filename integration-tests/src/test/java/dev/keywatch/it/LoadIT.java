@@ -84,7 +84,10 @@ class LoadIT {
         assertThat(m.sum("keywatch_llm_responses_total", "reason", "revoked_key")).as("keys revoked mid-run")
                 .isPositive();
         assertThat(m.sum("keywatch_key_state", "key", fingerprint(KEYS.get(0)), "state", "healthy")).isEqualTo(1);
-        assertThat(m.sum("keywatch_agent_errors_total")).as("exceptions the agent swallowed").isZero();
+        // Thousands of failures a second fill the event queue: lines are dropped and counted (component "events"),
+        // never waited for. Nothing else may be swallowed.
+        assertThat(m.sum("keywatch_agent_errors_total") - m.sum("keywatch_agent_errors_total", "component", "events"))
+                .as("exceptions the agent swallowed\n" + run.metrics).isZero();
         LeakScan.assertNoKeyMaterial("stderr", run.stderr, KEYS);
         LeakScan.assertNoKeyMaterial("metrics", run.metrics, KEYS);
     }
