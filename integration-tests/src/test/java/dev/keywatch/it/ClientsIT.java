@@ -120,13 +120,7 @@ class ClientsIT {
             List<String> prefixes = Arrays.asList(only.split(","));
             clients.removeIf(c -> prefixes.stream().noneMatch(c::startsWith));
         }
-        List<Arguments> cases = new ArrayList<>();
-        for (Path jdk : Jdks.homes()) {
-            for (String client : clients) {
-                cases.add(Arguments.of(client, jdk));
-            }
-        }
-        return cases.stream();
+        return Jdks.onEveryJdk(clients);
     }
 
     @ParameterizedTest(name = "{0} on {1}")

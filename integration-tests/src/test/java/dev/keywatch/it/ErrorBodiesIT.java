@@ -49,11 +49,7 @@ class ErrorBodiesIT {
     }
 
     static Stream<Arguments> stylesOnEveryJdk() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Path jdk : Jdks.homes()) {
-            STYLES.forEach(style -> cases.add(Arguments.of(style, jdk)));
-        }
-        return cases.stream();
+        return Jdks.onEveryJdk(STYLES);
     }
 
     @ParameterizedTest(name = "{0} on {1}")
@@ -99,13 +95,7 @@ class ErrorBodiesIT {
     }
 
     static Stream<Arguments> neverEndingStyles() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Path jdk : Jdks.homes()) {
-            for (String style : Arrays.asList("okhttp", "huc", "jdk-stream", "apache5")) {
-                cases.add(Arguments.of(style, jdk));
-            }
-        }
-        return cases.stream();
+        return Jdks.onEveryJdk(Arrays.asList("okhttp", "huc", "jdk-stream", "apache5"));
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The JDKs the programs under test run on: {@code -Dkeywatch.it.java.homes=a,b} when given, otherwise
@@ -16,6 +18,17 @@ import java.util.Map;
  */
 final class Jdks {
     private Jdks() {
+    }
+
+    /** The cases of a parameterized test: each style (or client) on every JDK, JDK by JDK. */
+    static Stream<Arguments> onEveryJdk(List<String> styles) {
+        List<Arguments> cases = new ArrayList<>();
+        for (Path jdk : homes()) {
+            for (String style : styles) {
+                cases.add(Arguments.of(style, jdk));
+            }
+        }
+        return cases.stream();
     }
 
     static List<Path> homes() {
