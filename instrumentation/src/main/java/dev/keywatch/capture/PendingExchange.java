@@ -105,14 +105,6 @@ public final class PendingExchange {
         return s;
     }
 
-    /** The whole copy at once, for clients that can peek at a body without consuming it. */
-    public synchronized void bodyCopied(byte[] data) {
-        snippet = new BodySnippet(settings.maxBodyBytes());
-        snippet.append(data, 0, data.length);
-        expectingBody = true;
-        bodyDone = true;
-    }
-
     /** The copy is complete: end of body, snippet full, body closed, cancelled or failed. */
     public void bodyFinished() {
         synchronized (this) {
