@@ -26,7 +26,13 @@ public final class TeeInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = in.read();
+        int b;
+        try {
+            b = in.read();
+        } catch (Throwable t) {
+            finish();
+            throw t;
+        }
         if (b >= 0) {
             if (!done) copied(snippet.append(b));
         } else {
@@ -37,7 +43,14 @@ public final class TeeInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = in.read(buffer, offset, length);
+        int n;
+        try {
+            n = in.read(buffer, offset, length);
+        } catch (Throwable t) {
+            // A body cut short: the copy ends with what arrived (the client may never close this stream).
+            finish();
+            throw t;
+        }
         if (n > 0) {
             if (!done) copied(snippet.append(buffer, offset, n));
         } else if (n < 0) {

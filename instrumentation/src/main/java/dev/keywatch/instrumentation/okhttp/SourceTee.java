@@ -34,7 +34,13 @@ final class SourceTee extends DelegatingProxy {
     protected Object intercept(Method method, Object[] args) throws Throwable {
         switch (method.getName()) {
             case "read": {
-                Object read = pass(method, args);
+                Object read;
+                try {
+                    read = pass(method, args);
+                } catch (Throwable t) {
+                    finish(); // a body cut short: the copy ends with what arrived
+                    throw t;
+                }
                 if (!done && read instanceof Long && args != null && args.length == 2) {
                     copy(args[0], (Long) read);
                 }

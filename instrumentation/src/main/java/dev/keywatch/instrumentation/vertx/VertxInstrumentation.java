@@ -2,6 +2,7 @@ package dev.keywatch.instrumentation.vertx;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -39,7 +40,8 @@ public final class VertxInstrumentation implements ClientInstrumentation {
                         .advice(isConstructor().and(takesArgument(0, named(REQUEST))),
                                 VertxResponseAdvice.class.getName())
                         .advice(named("handleChunk").and(takesArguments(1)), VertxChunkAdvice.class.getName())
-                        .advice(named("handleEnd").and(takesArguments(1))
+                        // The body ends in handleEnd up to 5.0, in handleTrailers in 5.2.
+                        .advice(namedOneOf("handleEnd", "handleTrailers").and(takesArguments(1))
                                 .or(named("handleException").and(takesArguments(Throwable.class))),
                                 VertxEndAdvice.class.getName()));
     }
