@@ -16,7 +16,9 @@ final class ApacheHttpClient5Clients {
             case "apache5":
                 return apache5(call);
             case "apache5-async":
-                return apache5Async(call);
+                return apache5Async(call, false);
+            case "apache5-async-pool-closed":
+                return apache5Async(call, true);
             default:
                 throw new IllegalArgumentException(mode);
         }
@@ -36,11 +38,20 @@ final class ApacheHttpClient5Clients {
                 r.getEntity() == null ? new byte[0] : org.apache.hc.core5.http.io.entity.EntityUtils.toByteArray(r.getEntity())));
     }
 
-    /** HttpClient 5 async: a simple request and response, waited for. */
-    private static String apache5Async(ScriptedCall call) throws Exception {
+    /**
+     * HttpClient 5 async: a simple request and response, waited for. With {@code poolClosed}, the client's
+     * connection pool is shut down before the first call, so each call fails inside the client's execution
+     * chain rather than in a callback (the one way its connect step throws).
+     */
+    private static String apache5Async(ScriptedCall call, boolean poolClosed) throws Exception {
         if (async5 == null) {
-            async5 = org.apache.hc.client5.http.impl.async.HttpAsyncClients.createDefault();
+            org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager pool =
+                    org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder.create().build();
+            async5 = org.apache.hc.client5.http.impl.async.HttpAsyncClients.custom().setConnectionManager(pool).build();
             async5.start();
+            if (poolClosed) {
+                pool.close();
+            }
         }
         // The constructor and setBody every 5.x release has (SimpleRequestBuilder came with 5.1).
         org.apache.hc.client5.http.async.methods.SimpleHttpRequest request =

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -183,6 +184,7 @@ class ClientsIT {
         assertThat(m.sum("keywatch_llm_request_duration_seconds_count")).isEqualTo(exchanges);
         assertThat(m.sum("keywatch_agent_errors_total")).as("exceptions the agent swallowed").isZero();
         assertThat(m.samples("keywatch_agent_info")).hasSize(1);
+        with.assertReportedPromptly();
 
         List<String> events = Files.readAllLines(with.eventLog, StandardCharsets.UTF_8);
         assertThat(events).as("one JSON line per failed exchange").hasSize(8 + unreachable + 2 * (attempts429 - 1));
@@ -232,10 +234,21 @@ class ClientsIT {
         String stderr;
         String metrics;
         Path eventLog;
+        /** From the program's last call to the scrape that satisfied the test. */
+        long reportedMillis;
+
+        /**
+         * Each exchange was reported as its body ended, not when the agent's 5-second body wait ran out:
+         * a client whose end of body goes unseen reports late, and a short-lived program not at all.
+         */
+        void assertReportedPromptly() {
+            assertThat(reportedMillis).as("ms from the last call until every exchange was counted")
+                    .isLessThan(3_000);
+        }
     }
 
     /** The program's own classes and one client version's jars, nothing else. */
-    private static String clientClassPath(String folder) throws IOException {
+    static String clientClassPath(String folder) throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(System.getProperty("keywatch.it.program.classes", "target/test-classes"));
         Path dir = Paths.get(System.getProperty("keywatch.it.clients", "target/clients")).resolve(folder);
@@ -269,6 +282,13 @@ class ClientsIT {
      */
     static Run runForked(Path jdk, String classPath, Path work, List<String> extraOptions, Path eventLog, int expected,
                          int readySeconds, String mainClass, String... args) throws Exception {
+        return runForked(jdk, classPath, work, extraOptions, eventLog, counted(expected), readySeconds, mainClass, args);
+    }
+
+    /** Runs a program, with the agent when there is an event log, scraping until {@code scraped} holds. */
+    static Run runForked(Path jdk, String classPath, Path work, List<String> extraOptions, Path eventLog,
+                         Predicate<PrometheusText> scraped, int readySeconds, String mainClass, String... args)
+            throws Exception {
         TestTls tls = TestTls.create(workDir("tls"));
         List<String> options = tls.clientOptions(TestTls.writeHostsFile(work.resolve("hosts")));
         options.addAll(extraOptions);
@@ -283,7 +303,9 @@ class ClientsIT {
         try (ForkedJvm jvm = ForkedJvm.start(jdk, classPath, options, mainClass, args)) {
             jvm.awaitReady(readySeconds);
             if (eventLog != null) {
-                run.metrics = scrapeUntil(port, expected);
+                long calledNanos = System.nanoTime();
+                run.metrics = scrapeUntil(port, scraped);
+                run.reportedMillis = (System.nanoTime() - calledNanos) / 1_000_000;
             }
             assertThat(jvm.finish()).as("exit code; stderr:\n" + jvm.stderr()).isZero();
             run.transcript = jvm.transcript();
@@ -294,6 +316,15 @@ class ClientsIT {
 
     /** Scrapes until the expected number of LLM responses is counted (asynchronous clients report late). */
     static String scrapeUntil(int port, int expected) throws Exception {
+        return scrapeUntil(port, counted(expected));
+    }
+
+    private static Predicate<PrometheusText> counted(int expected) {
+        return m -> m.sum("keywatch_llm_responses_total") >= expected;
+    }
+
+    /** Scrapes until the metrics satisfy {@code done}, for at most 30 seconds; returns the last scrape. */
+    static String scrapeUntil(int port, Predicate<PrometheusText> done) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String last = "";
@@ -301,7 +332,7 @@ class ClientsIT {
             try {
                 last = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
-                if (new PrometheusText(last).sum("keywatch_llm_responses_total") >= expected) {
+                if (done.test(new PrometheusText(last))) {
                     return last;
                 }
             } catch (IOException notYetServing) {

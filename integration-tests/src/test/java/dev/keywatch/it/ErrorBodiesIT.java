@@ -81,6 +81,7 @@ class ErrorBodiesIT {
         assertThat(m.sum("keywatch_llm_responses_total", "status", "401", "reason", "invalid_key",
                 "key", fingerprint(UNKNOWN))).as(with.metrics).isEqualTo(faults.size());
         assertThat(m.sum("keywatch_agent_errors_total")).as("exceptions the agent swallowed").isZero();
+        with.assertReportedPromptly();
 
         List<String> events = Files.readAllLines(eventLog, StandardCharsets.UTF_8);
         assertThat(events).hasSize(faults.size());
