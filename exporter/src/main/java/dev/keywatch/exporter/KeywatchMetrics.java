@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,11 @@ public final class KeywatchMetrics {
     private final PrometheusMeterRegistry registry;
     private final Set<String> registeredKeys = ConcurrentHashMap.newKeySet();
     private final Set<String> registeredLimits = ConcurrentHashMap.newKeySet();
+    // Meters are never removed, and building one (tags sorted, id looked up, histogram settings validated)
+    // costs more than the rest of an exchange's bookkeeping: each series is built once and kept here.
+    // Bounded as the series are: the key label folds into "other" past keywatch.keys.max.
+    private final ConcurrentHashMap<ResponseSeries, Counter> responses = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Timer> durations = new ConcurrentHashMap<>();
 
     public KeywatchMetrics(String version, List<String> instrumentations) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -56,18 +62,34 @@ public final class KeywatchMetrics {
 
     /** One LLM response: the response counter and the duration histogram. */
     public void recordResponse(ResponseRecord r) {
-        Counter.builder("keywatch.llm.responses")
+        ResponseSeries series = new ResponseSeries(r);
+        Counter counter = responses.get(series);
+        if (counter == null) {
+            counter = responses.computeIfAbsent(series, this::responseCounter);
+        }
+        counter.increment();
+        String durationSeries = r.provider() + '\u0000' + r.category();
+        Timer timer = durations.get(durationSeries);
+        if (timer == null) {
+            timer = durations.computeIfAbsent(durationSeries, unused -> durationTimer(r));
+        }
+        timer.record((long) (r.durationSeconds() * 1e9), TimeUnit.NANOSECONDS);
+    }
+
+    private Counter responseCounter(ResponseSeries s) {
+        return Counter.builder("keywatch.llm.responses")
                 .description("LLM API responses by why they succeeded or failed")
-                .tags(Tags.of("provider", r.provider(), "host", r.host(), "status", Integer.toString(r.status()),
-                        "category", r.category(), "reason", r.reason(), "key", r.key()))
-                .register(registry)
-                .increment();
-        Timer.builder("keywatch.llm.request.duration")
+                .tags(Tags.of("provider", s.provider, "host", s.host, "status", Integer.toString(s.status),
+                        "category", s.category, "reason", s.reason, "key", s.key))
+                .register(registry);
+    }
+
+    private Timer durationTimer(ResponseRecord r) {
+        return Timer.builder("keywatch.llm.request.duration")
                 .description("Time from request to response headers (or failure) of LLM API calls")
                 .tags("provider", r.provider(), "category", r.category())
                 .serviceLevelObjectives(DURATION_BUCKETS)
-                .register(registry)
-                .record((long) (r.durationSeconds() * 1e9), TimeUnit.NANOSECONDS);
+                .register(registry);
     }
 
     /** Registers the gauges of a newly tracked key, once; they read the view live from then on. */
@@ -135,5 +157,40 @@ public final class KeywatchMetrics {
                 .description("Exceptions the agent caught and swallowed so that the application never saw them")
                 .tag("component", component)
                 .register(registry);
+    }
+
+    /** The labels of one response series. */
+    private static final class ResponseSeries {
+        final String provider;
+        final String host;
+        final int status;
+        final String category;
+        final String reason;
+        final String key;
+        private final int hash;
+
+        ResponseSeries(ResponseRecord r) {
+            provider = r.provider();
+            host = r.host();
+            status = r.status();
+            category = r.category();
+            reason = r.reason();
+            key = r.key();
+            hash = Objects.hash(provider, host, status, category, reason, key);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof ResponseSeries)) return false;
+            ResponseSeries s = (ResponseSeries) o;
+            return hash == s.hash && status == s.status && Objects.equals(provider, s.provider)
+                    && Objects.equals(host, s.host) && Objects.equals(category, s.category)
+                    && Objects.equals(reason, s.reason) && Objects.equals(key, s.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }
