@@ -39,8 +39,10 @@ public final class KeywatchMetrics {
             Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120)};
 
     private final PrometheusMeterRegistry registry;
-    private final Set<String> registeredKeys = ConcurrentHashMap.newKeySet();
-    private final Set<String> registeredLimits = ConcurrentHashMap.newKeySet();
+    // By the view itself, which the key memory keeps one of per tracked key: asked at every response, so
+    // answered without building a string.
+    private final Set<KeyView> registeredKeys = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<KeyView, Set<String>> registeredLimits = new ConcurrentHashMap<>();
     // Meters are never removed, and building one (tags sorted, id looked up, histogram settings validated)
     // costs more than the rest of an exchange's bookkeeping: each series is built once and kept here.
     // Bounded as the series are: the key label folds into "other" past keywatch.keys.max.
@@ -94,7 +96,7 @@ public final class KeywatchMetrics {
 
     /** Registers the gauges of a newly tracked key, once; they read the view live from then on. */
     public void trackKey(KeyView key) {
-        if (!registeredKeys.add(key.provider() + '\u0000' + key.key())) {
+        if (registeredKeys.contains(key) || !registeredKeys.add(key)) {
             return;
         }
         Tags base = Tags.of("provider", key.provider(), "key", key.key());
@@ -123,7 +125,11 @@ public final class KeywatchMetrics {
 
     /** Registers a rate-limit gauge the first time a provider reports that limit for that key. */
     public void trackRateLimit(KeyView key, String limit) {
-        if (!registeredLimits.add(key.provider() + '\u0000' + key.key() + '\u0000' + limit)) {
+        Set<String> limits = registeredLimits.get(key);
+        if (limits == null) {
+            limits = registeredLimits.computeIfAbsent(key, unused -> ConcurrentHashMap.newKeySet());
+        }
+        if (limits.contains(limit) || !limits.add(limit)) {
             return;
         }
         Gauge.builder("keywatch.ratelimit.remaining", key, k -> k.rateLimitRemaining(limit))

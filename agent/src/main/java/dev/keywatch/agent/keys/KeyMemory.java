@@ -14,7 +14,8 @@ public final class KeyMemory {
 
     private final int max;
     private final Map<String, String> aliases;
-    private final ConcurrentHashMap<String, KeyRecord> records = new ConcurrentHashMap<>();
+    /** Provider, then fingerprint: looked up at every response, so without building a string. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, KeyRecord>> records = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
 
     public KeyMemory(int max, Map<String, String> aliases) {
@@ -24,15 +25,18 @@ public final class KeyMemory {
 
     /** The record of this key, created on first sight; null once the limit is reached. */
     public KeyRecord track(String provider, String fingerprint) {
-        String id = provider + '\u0000' + fingerprint;
-        KeyRecord known = records.get(id);
+        ConcurrentHashMap<String, KeyRecord> ofProvider = records.get(provider);
+        if (ofProvider == null) {
+            ofProvider = records.computeIfAbsent(provider, unused -> new ConcurrentHashMap<>());
+        }
+        KeyRecord known = ofProvider.get(fingerprint);
         if (known != null) {
             return known;
         }
         if (size.get() >= max) {
             return null;
         }
-        return records.computeIfAbsent(id, k -> {
+        return ofProvider.computeIfAbsent(fingerprint, k -> {
             if (size.incrementAndGet() > max) {
                 size.decrementAndGet();
                 return null;
