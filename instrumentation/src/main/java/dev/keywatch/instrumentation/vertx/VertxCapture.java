@@ -40,6 +40,13 @@ public final class VertxCapture {
     private final Map<Object, long[]> undecided = Collections.synchronizedMap(new WeakHashMap<>());
     /** Error bodies being copied: while there are none, a body chunk costs one read of this. */
     private final AtomicInteger copying = new AtomicInteger();
+    /**
+     * Entries put in {@code requests} and {@code undecided}, counted up before each put: while a map has
+     * none, a response to any other host never takes its lock. An entry the collector clears first (a
+     * request dropped without response or failure) leaves its count up, which only costs that shortcut.
+     */
+    private final AtomicInteger requested = new AtomicInteger();
+    private final AtomicInteger undecidedCount = new AtomicInteger();
 
     public VertxCapture(CaptureSettings settings) {
         this.settings = settings;
@@ -52,23 +59,38 @@ public final class VertxCapture {
     public void request(Object request) throws Throwable {
         URI uri = target(request);
         if (uri == null) {
-            undecided.put(request, new long[] {System.nanoTime(), System.currentTimeMillis()});
+            undecidedCount.incrementAndGet();
+            if (undecided.put(request, new long[] {System.nanoTime(), System.currentTimeMillis()}) != null) {
+                undecidedCount.decrementAndGet();
+            }
             return;
         }
         String provider = providerFor(uri);
         if (provider != null) {
-            requests.put(request, new Exchange(new PendingExchange(settings, CLIENT, request.getClass(), provider,
-                    uri.getHost(), RequestTargets.effectivePort(uri))));
+            requested.incrementAndGet();
+            if (requests.put(request, new Exchange(new PendingExchange(settings, CLIENT, request.getClass(), provider,
+                    uri.getHost(), RequestTargets.effectivePort(uri)))) != null) {
+                requested.decrementAndGet();
+            }
         }
     }
 
     /** The request's exchange if it is an LLM exchange, decided now for a request whose target came late. */
     private Exchange exchangeOf(Object request) throws Throwable {
-        Exchange exchange = requests.remove(request);
-        if (exchange != null) {
-            return exchange;
+        if (requested.get() > 0) {
+            Exchange exchange = requests.remove(request);
+            if (exchange != null) {
+                requested.decrementAndGet();
+                return exchange;
+            }
+        }
+        if (undecidedCount.get() == 0) {
+            return null;
         }
         long[] start = undecided.remove(request);
+        if (start != null) {
+            undecidedCount.decrementAndGet();
+        }
         URI uri = start == null ? null : target(request);
         String provider = uri == null ? null : providerFor(uri);
         return provider == null ? null : new Exchange(PendingExchange.startedAt(settings, CLIENT, provider,
