@@ -48,6 +48,8 @@ public final class KeywatchMetrics {
     // Bounded as the series are: the key label folds into "other" past keywatch.keys.max.
     private final ConcurrentHashMap<ResponseSeries, Counter> responses = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Timer> durations = new ConcurrentHashMap<>();
+    // Counted per dropped event line under a flood of failures, so kept as well.
+    private final ConcurrentHashMap<String, Counter> errors = new ConcurrentHashMap<>();
 
     public KeywatchMetrics(String version, List<String> instrumentations) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -159,10 +161,14 @@ public final class KeywatchMetrics {
     }
 
     private Counter agentErrors(String component) {
-        return Counter.builder("keywatch.agent.errors")
-                .description("Exceptions the agent caught and swallowed so that the application never saw them")
-                .tag("component", component)
-                .register(registry);
+        Counter counter = errors.get(component);
+        if (counter == null) {
+            counter = errors.computeIfAbsent(component, c -> Counter.builder("keywatch.agent.errors")
+                    .description("Exceptions the agent caught and swallowed so that the application never saw them")
+                    .tag("component", c)
+                    .register(registry));
+        }
+        return counter;
     }
 
     /** The labels of one response series. */

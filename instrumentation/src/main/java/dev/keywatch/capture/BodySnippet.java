@@ -10,18 +10,24 @@ import java.util.zip.InflaterInputStream;
 
 /** A bounded copy of the first bytes of an error body, taken as the application reads them. */
 public final class BodySnippet {
-    private final byte[] bytes;
+    /** Most error bodies are a few hundred bytes: the copy starts this small and grows up to its bound. */
+    private static final int INITIAL_BYTES = 512;
+
+    private final int max;
+    private byte[] bytes;
     private int length;
     private boolean overflowed;
 
     public BodySnippet(int maxBytes) {
-        this.bytes = new byte[Math.max(0, maxBytes)];
+        this.max = Math.max(0, maxBytes);
+        this.bytes = new byte[Math.min(max, INITIAL_BYTES)];
     }
 
     /** Copies from a buffer without moving its position. Returns true once the snippet is full. */
     public synchronized boolean append(ByteBuffer buffer) {
         ByteBuffer view = buffer.duplicate();
-        int n = Math.min(view.remaining(), bytes.length - length);
+        int n = Math.min(view.remaining(), max - length);
+        ensureRoom(n);
         view.get(bytes, length, n);
         length += n;
         if (view.hasRemaining()) overflowed = true;
@@ -29,8 +35,9 @@ public final class BodySnippet {
     }
 
     public synchronized boolean append(byte[] source, int offset, int count) {
-        int n = Math.min(count, bytes.length - length);
+        int n = Math.min(count, max - length);
         if (n > 0) {
+            ensureRoom(n);
             System.arraycopy(source, offset, bytes, length, n);
             length += n;
         }
@@ -39,7 +46,8 @@ public final class BodySnippet {
     }
 
     public synchronized boolean append(int oneByte) {
-        if (length < bytes.length) {
+        if (length < max) {
+            ensureRoom(1);
             bytes[length++] = (byte) oneByte;
         } else {
             overflowed = true;
@@ -47,13 +55,19 @@ public final class BodySnippet {
         return isFull();
     }
 
+    private void ensureRoom(int n) {
+        if (length + n > bytes.length) {
+            bytes = java.util.Arrays.copyOf(bytes, Math.min(max, Math.max(length + n, bytes.length * 2)));
+        }
+    }
+
     /** How many more bytes the copy takes. */
     public synchronized int room() {
-        return bytes.length - length;
+        return max - length;
     }
 
     public synchronized boolean isFull() {
-        return length >= bytes.length;
+        return length >= max;
     }
 
     public synchronized boolean truncated() {
@@ -61,7 +75,7 @@ public final class BodySnippet {
     }
 
     public synchronized String text(String contentEncoding) {
-        return decode(bytes, length, contentEncoding, bytes.length);
+        return decode(bytes, length, contentEncoding, max);
     }
 
     /** Decodes the copy as UTF-8, undoing gzip or deflate when the client did not; bounded, never throws. */
