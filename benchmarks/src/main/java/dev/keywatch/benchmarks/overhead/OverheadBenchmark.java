@@ -70,7 +70,7 @@ public final class OverheadBenchmark {
             Map<Setup, List<Double>> means = new LinkedHashMap<>();
             setups.forEach(s -> means.put(s, new ArrayList<>()));
             for (int round = 1; round <= settings.rounds; round++) {
-                for (Setup setup : setups) {
+                for (Setup setup : inTurn(setups, round)) {
                     double mean = load(setup, client);
                     means.get(setup).add(mean);
                     System.out.printf("  %s round %d %-9s %8.2f µs/request%n", client, round, setup.name, mean);
@@ -81,7 +81,7 @@ public final class OverheadBenchmark {
         Map<Setup, List<Double>> startups = new LinkedHashMap<>();
         setups.forEach(s -> startups.put(s, new ArrayList<>()));
         for (int run = 1; run <= settings.startupRuns; run++) {
-            for (Setup setup : setups) {
+            for (Setup setup : inTurn(setups, run)) {
                 startups.get(setup).add(startup(setup, settings.clients.get(0)));
             }
         }
@@ -115,6 +115,13 @@ public final class OverheadBenchmark {
         return setups;
     }
 
+    /** Round 1 starts with the first setup, round 2 with the second, …: no setup always runs first or last. */
+    private static List<Setup> inTurn(List<Setup> setups, int round) {
+        List<Setup> turn = new ArrayList<>(setups);
+        Collections.rotate(turn, -((round - 1) % setups.size()));
+        return turn;
+    }
+
     private double load(Setup setup, String client) throws Exception {
         String out = runProgram(setup, "load", client, String.valueOf(settings.warmup), String.valueOf(settings.calls));
         for (String line : out.split("\n")) {
@@ -137,6 +144,9 @@ public final class OverheadBenchmark {
         command.add(settings.java);
         command.addAll(setup.options);
         command.add("-Djdk.net.hosts.file=" + work.resolve("hosts"));
+        // The fake provider now and then closes a kept-alive connection just as the JDK client reuses it;
+        // the client retries that itself for GET only, unless told to for the program's POSTs too.
+        command.add("-Djdk.httpclient.enableAllMethodRetry=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(LoadProgram.class.getName());
