@@ -68,15 +68,27 @@ public final class OverheadBenchmark {
                 .append("|---|---|---|---|---|\n");
         for (String client : settings.clients) {
             Map<Setup, List<Double>> means = new LinkedHashMap<>();
+            Map<Setup, List<Double>> cpu = new LinkedHashMap<>();
             setups.forEach(s -> means.put(s, new ArrayList<>()));
-            for (int round = 1; round <= settings.rounds; round++) {
+            setups.forEach(s -> cpu.put(s, new ArrayList<>()));
+            // Round 0 is not counted: the fake provider shares this JVM, and its first runs (whoever makes them)
+            // measured up to 80% slower than the rest while its code was still being compiled.
+            for (int round = 0; round <= settings.rounds; round++) {
                 for (Setup setup : inTurn(setups, round)) {
-                    double mean = load(setup, client);
-                    means.get(setup).add(mean);
-                    System.out.printf("  %s round %d %-9s %8.2f µs/request%n", client, round, setup.name, mean);
+                    double[] result = load(setup, client);
+                    String line = String.format("%8.2f µs/request, %6.2f µs CPU", result[0], result[1]);
+                    if (round == 0) {
+                        System.out.printf("  %s warm-up %-9s %s (not counted)%n", client, setup.name, line);
+                        continue;
+                    }
+                    means.get(setup).add(result[0]);
+                    cpu.get(setup).add(result[1]);
+                    System.out.printf("  %s round %d %-9s %s%n", client, round, setup.name, line);
                 }
             }
             table.append(row(client, "µs per request (median of " + settings.rounds + " rounds)", means, "%.1f"));
+            table.append(row(client, "µs of the program's CPU per request (median of " + settings.rounds + " rounds)",
+                    cpu, "%.1f"));
         }
         Map<Setup, List<Double>> startups = new LinkedHashMap<>();
         setups.forEach(s -> startups.put(s, new ArrayList<>()));
@@ -118,19 +130,28 @@ public final class OverheadBenchmark {
     /** Round 1 starts with the first setup, round 2 with the second, …: no setup always runs first or last. */
     private static List<Setup> inTurn(List<Setup> setups, int round) {
         List<Setup> turn = new ArrayList<>(setups);
-        Collections.rotate(turn, -((round - 1) % setups.size()));
+        Collections.rotate(turn, -(Math.max(0, round - 1) % setups.size()));
         return turn;
     }
 
-    private double load(Setup setup, String client) throws Exception {
+    /** Wall-clock and CPU microseconds per request of one load run. */
+    private double[] load(Setup setup, String client) throws Exception {
         String out = runProgram(setup, "load", client, String.valueOf(settings.warmup), String.valueOf(settings.calls));
         for (String line : out.split("\n")) {
             if (line.startsWith(LoadProgram.RESULT)) {
-                String mean = line.split(" ")[1];
-                return Double.parseDouble(mean.substring(mean.indexOf('=') + 1));
+                return new double[] {field(line, "mean_us"), field(line, "cpu_us")};
             }
         }
         throw new IllegalStateException("no result from " + setup.name + ":\n" + out);
+    }
+
+    private static double field(String line, String name) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return Double.parseDouble(part.substring(name.length() + 1));
+            }
+        }
+        throw new IllegalStateException(name + " missing from " + line);
     }
 
     private double startup(Setup setup, String client) throws Exception {
