@@ -2,8 +2,8 @@
 # The whole-process overhead benchmark: the same program making thousands of chat completions to a fake
 # provider on loopback, with no agent, with Keywatch and with the OpenTelemetry Java agent (exporters off),
 # taking turns in one run; then the startup of a one-call program likewise. Prints a Markdown table.
-#   benchmarks/overhead.sh                          5 rounds (about 8 minutes on 2 cores)
-#   benchmarks/overhead.sh --rounds 3               the README's table (about 5 minutes)
+#   benchmarks/overhead.sh                          the README's table: 5 rounds after a warm-up round (about 11 minutes)
+#   benchmarks/overhead.sh --rounds 3               quicker (about 7 minutes)
 #   benchmarks/overhead.sh --rounds 3 --calls 5000  quicker, noisier
 #   benchmarks/overhead.sh --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java   another JDK under test
 set -euo pipefail
