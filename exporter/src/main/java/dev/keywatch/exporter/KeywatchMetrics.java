@@ -46,8 +46,7 @@ public final class KeywatchMetrics {
     // Meters are never removed, and building one (tags sorted, id looked up, histogram settings validated)
     // costs more than the rest of an exchange's bookkeeping: each series is built once and kept here.
     // Bounded as the series are: the key label folds into "other" past keywatch.keys.max.
-    private final ConcurrentHashMap<ResponseSeries, Counter> responses = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Timer> durations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ResponseSeries, ResponseMeters> responses = new ConcurrentHashMap<>();
     // Counted per dropped event line under a flood of failures, so kept as well.
     private final ConcurrentHashMap<String, Counter> errors = new ConcurrentHashMap<>();
 
@@ -67,33 +66,27 @@ public final class KeywatchMetrics {
     /** One LLM response: the response counter and the duration histogram. */
     public void recordResponse(ResponseRecord r) {
         ResponseSeries series = new ResponseSeries(r);
-        Counter counter = responses.get(series);
-        if (counter == null) {
-            counter = responses.computeIfAbsent(series, this::responseCounter);
+        ResponseMeters meters = responses.get(series);
+        if (meters == null) {
+            meters = responses.computeIfAbsent(series, this::register);
         }
-        counter.increment();
-        String durationSeries = r.provider() + '\u0000' + r.category();
-        Timer timer = durations.get(durationSeries);
-        if (timer == null) {
-            timer = durations.computeIfAbsent(durationSeries, unused -> durationTimer(r));
-        }
-        timer.record((long) (r.durationSeconds() * 1e9), TimeUnit.NANOSECONDS);
+        meters.responses.increment();
+        meters.duration.record((long) (r.durationSeconds() * 1e9), TimeUnit.NANOSECONDS);
     }
 
-    private Counter responseCounter(ResponseSeries s) {
-        return Counter.builder("keywatch.llm.responses")
+    /** A series' counter, and the timer of its provider and category (shared with the series' siblings). */
+    private ResponseMeters register(ResponseSeries s) {
+        Counter counter = Counter.builder("keywatch.llm.responses")
                 .description("LLM API responses by why they succeeded or failed")
                 .tags(Tags.of("provider", s.provider, "host", s.host, "status", Integer.toString(s.status),
                         "category", s.category, "reason", s.reason, "key", s.key))
                 .register(registry);
-    }
-
-    private Timer durationTimer(ResponseRecord r) {
-        return Timer.builder("keywatch.llm.request.duration")
+        Timer timer = Timer.builder("keywatch.llm.request.duration")
                 .description("Time from request to response headers (or failure) of LLM API calls")
-                .tags("provider", r.provider(), "category", r.category())
+                .tags("provider", s.provider, "category", s.category)
                 .serviceLevelObjectives(DURATION_BUCKETS)
                 .register(registry);
+        return new ResponseMeters(counter, timer);
     }
 
     /** Registers the gauges of a newly tracked key, once; they read the view live from then on. */
@@ -169,6 +162,16 @@ public final class KeywatchMetrics {
                     .register(registry));
         }
         return counter;
+    }
+
+    private static final class ResponseMeters {
+        final Counter responses;
+        final Timer duration;
+
+        ResponseMeters(Counter responses, Timer duration) {
+            this.responses = responses;
+            this.duration = duration;
+        }
     }
 
     /** The labels of one response series. */

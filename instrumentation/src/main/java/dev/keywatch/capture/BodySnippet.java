@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -57,7 +58,7 @@ public final class BodySnippet {
 
     private void ensureRoom(int n) {
         if (length + n > bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, Math.min(max, Math.max(length + n, bytes.length * 2)));
+            bytes = Arrays.copyOf(bytes, Math.min(max, Math.max(length + n, bytes.length * 2)));
         }
     }
 
