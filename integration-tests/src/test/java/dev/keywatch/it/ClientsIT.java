@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -132,8 +133,7 @@ class ClientsIT {
         String classPath = at < 0 ? System.getProperty("java.class.path") : clientClassPath(client.substring(at + 1));
         Path script = writeScript(mode);
 
-        fake.reset();
-        Run without = run(jdk, classPath, mode, script, false);
+        Run without = baseline(jdk, classPath, mode, script);
         fake.reset();
         Run with = run(jdk, classPath, mode, script, true);
 
@@ -256,6 +256,24 @@ class ClientsIT {
             jars.filter(j -> j.toString().endsWith(".jar")).sorted().forEach(j -> entries.add(j.toString()));
         }
         return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /**
+     * The run without the agent, which the run with it must equal. Once in CI, Vert.x 5.0.0 left one call to
+     * the fake provider unanswered until the program's 30-second wait ran out, with no agent attached (not
+     * reproduced in 90 runs since, idle or under load). A baseline with such a timeout says nothing about
+     * the agent, so it is made again, at most twice; the run with the agent is never repeated.
+     */
+    private Run baseline(Path jdk, String classPath, String mode, Path script) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            fake.reset();
+            Run without = run(jdk, classPath, mode, script, false);
+            if (attempt == 3 || !without.transcript.contains(TimeoutException.class.getName())) {
+                return without;
+            }
+            System.out.println("baseline of " + mode + " timed out waiting for the fake provider; made again:\n"
+                    + without.transcript);
+        }
     }
 
     private Run run(Path jdk, String classPath, String mode, Path script, boolean withAgent) throws Exception {
