@@ -9,6 +9,7 @@ import dev.keywatch.agent.install.DeferredTransformer;
 import dev.keywatch.agent.install.Installer;
 import dev.keywatch.agent.keys.KeyMemory;
 import dev.keywatch.agent.pipeline.Pipeline;
+import dev.keywatch.agent.pipeline.ReportQueue;
 import dev.keywatch.bootstrap.KeywatchBridge;
 import dev.keywatch.capture.CaptureSettings;
 import dev.keywatch.capture.ErrorReporter;
@@ -97,11 +98,16 @@ final class AgentRuntime {
         CallEvents events = new CallEvents(
                 EventLog.open(config.log(), config.logMaxBytes(), config.logBackups(), Log::warn),
                 spans ? this::startSpans : null, "all".equals(config.spans()), CallEvents.CAPACITY, errors::report);
-        Runtime.getRuntime().addShutdownHook(new Thread(events::close, "keywatch-exit"));
         Pipeline pipeline = new Pipeline(new Classifier(), new KeyMemory(config.keysMax(), config.keyAliases()),
                 metrics, events);
+        ReportQueue reports = ReportQueue.start(pipeline, errors);
+        // One hook, in this order: the exchanges still queued are counted and logged before the log closes.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            reports.close();
+            events.close();
+        }, "keywatch-exit"));
         reducer = new CredentialReducer(config.fingerprintSalt(), config.keyHints());
-        CaptureSettings settings = new CaptureSettings(catalog, reducer, pipeline, errors,
+        CaptureSettings settings = new CaptureSettings(catalog, reducer, reports, errors,
                 config.bodyMaxBytes(), CaptureSettings.DEFAULT_BODY_WAIT_MILLIS,
                 spans ? new OpenTelemetrySpanReader(errors) : ActiveSpanReader.NONE);
         KeywatchBridge.install(new CaptureHooks(settings));
