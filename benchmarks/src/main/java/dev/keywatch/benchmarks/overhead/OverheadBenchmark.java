@@ -69,26 +69,32 @@ public final class OverheadBenchmark {
         for (String client : settings.clients) {
             Map<Setup, List<Double>> means = new LinkedHashMap<>();
             Map<Setup, List<Double>> cpu = new LinkedHashMap<>();
+            Map<Setup, List<Double>> threadCpu = new LinkedHashMap<>();
             setups.forEach(s -> means.put(s, new ArrayList<>()));
             setups.forEach(s -> cpu.put(s, new ArrayList<>()));
+            setups.forEach(s -> threadCpu.put(s, new ArrayList<>()));
             // Round 0 is not counted: the fake provider shares this JVM, and its first runs (whoever makes them)
             // measured up to 80% slower than the rest while its code was still being compiled.
             for (int round = 0; round <= settings.rounds; round++) {
                 for (Setup setup : inTurn(setups, round)) {
                     double[] result = load(setup, client);
-                    String line = String.format("%8.2f µs/request, %6.2f µs CPU", result[0], result[1]);
+                    String line = String.format("%8.2f µs/request, %6.2f µs CPU, %6.2f µs on the calling thread",
+                            result[0], result[1], result[2]);
                     if (round == 0) {
                         System.out.printf("  %s warm-up %-9s %s (not counted)%n", client, setup.name, line);
                         continue;
                     }
                     means.get(setup).add(result[0]);
                     cpu.get(setup).add(result[1]);
+                    threadCpu.get(setup).add(result[2]);
                     System.out.printf("  %s round %d %-9s %s%n", client, round, setup.name, line);
                 }
             }
             table.append(row(client, "µs per request (median of " + settings.rounds + " rounds)", means, "%.1f"));
             table.append(row(client, "µs of the program's CPU per request (median of " + settings.rounds + " rounds)",
                     cpu, "%.1f"));
+            table.append(row(client, "µs of the calling thread's CPU per request (median of " + settings.rounds
+                    + " rounds)", threadCpu, "%.1f"));
         }
         Map<Setup, List<Double>> startups = new LinkedHashMap<>();
         setups.forEach(s -> startups.put(s, new ArrayList<>()));
@@ -139,7 +145,7 @@ public final class OverheadBenchmark {
         String out = runProgram(setup, "load", client, String.valueOf(settings.warmup), String.valueOf(settings.calls));
         for (String line : out.split("\n")) {
             if (line.startsWith(LoadProgram.RESULT)) {
-                return new double[] {field(line, "mean_us"), field(line, "cpu_us")};
+                return new double[] {field(line, "mean_us"), field(line, "cpu_us"), field(line, "thread_cpu_us")};
             }
         }
         throw new IllegalStateException("no result from " + setup.name + ":\n" + out);
