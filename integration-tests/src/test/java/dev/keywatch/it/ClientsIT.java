@@ -337,8 +337,13 @@ class ClientsIT {
         return scrapeUntil(port, counted(expected));
     }
 
+    /**
+     * Every exchange counted and timed: the reporting thread counts a response, then times it, so a scrape can
+     * fall between the two.
+     */
     private static Predicate<PrometheusText> counted(int expected) {
-        return m -> m.sum("keywatch_llm_responses_total") >= expected;
+        return m -> m.sum("keywatch_llm_responses_total") >= expected
+                && m.sum("keywatch_llm_request_duration_seconds_count") >= expected;
     }
 
     /** Scrapes until the metrics satisfy {@code done}, for at most 30 seconds; returns the last scrape. */
