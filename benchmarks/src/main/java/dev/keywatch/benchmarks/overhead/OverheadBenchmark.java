@@ -30,6 +30,11 @@ import java.util.concurrent.TimeUnit;
  * Run by {@code benchmarks/overhead.sh}.
  */
 public final class OverheadBenchmark {
+    /** Where each measure stands in a load run's result. */
+    private static final int WALL = 0;
+    private static final int CPU = 1;
+    private static final int THREAD_CPU = 2;
+
     /** A key the fake provider accepts: every measured call is an LLM success, the common case. */
     private static final String KEY = "sk-proj-" + "Bm3Kq7Vx2Lp9Wz4Rt6Yh8Nd1Fs5Gc0Ja".repeat(3).substring(0, 74)
             + "T3BlbkFJ" + "Qe4Tr8Uy2Io6Pa0Sd3Fg7Hj1Kl5Zx9Cv".repeat(3).substring(0, 74);
@@ -67,34 +72,27 @@ public final class OverheadBenchmark {
                 .append("| client | measure | no agent | Keywatch | OpenTelemetry agent |\n")
                 .append("|---|---|---|---|---|\n");
         for (String client : settings.clients) {
-            Map<Setup, List<Double>> means = new LinkedHashMap<>();
-            Map<Setup, List<Double>> cpu = new LinkedHashMap<>();
-            Map<Setup, List<Double>> threadCpu = new LinkedHashMap<>();
-            setups.forEach(s -> means.put(s, new ArrayList<>()));
-            setups.forEach(s -> cpu.put(s, new ArrayList<>()));
-            setups.forEach(s -> threadCpu.put(s, new ArrayList<>()));
+            Map<Setup, List<double[]>> runs = new LinkedHashMap<>();
+            setups.forEach(s -> runs.put(s, new ArrayList<>()));
             // Round 0 is not counted: the fake provider shares this JVM, and its first runs (whoever makes them)
             // measured up to 80% slower than the rest while its code was still being compiled.
             for (int round = 0; round <= settings.rounds; round++) {
                 for (Setup setup : inTurn(setups, round)) {
                     double[] result = load(setup, client);
                     String line = String.format("%8.2f µs/request, %6.2f µs CPU, %6.2f µs on the calling thread",
-                            result[0], result[1], result[2]);
+                            result[WALL], result[CPU], result[THREAD_CPU]);
                     if (round == 0) {
                         System.out.printf("  %s warm-up %-9s %s (not counted)%n", client, setup.name, line);
                         continue;
                     }
-                    means.get(setup).add(result[0]);
-                    cpu.get(setup).add(result[1]);
-                    threadCpu.get(setup).add(result[2]);
+                    runs.get(setup).add(result);
                     System.out.printf("  %s round %d %-9s %s%n", client, round, setup.name, line);
                 }
             }
-            table.append(row(client, "µs per request (median of " + settings.rounds + " rounds)", means, "%.1f"));
-            table.append(row(client, "µs of the program's CPU per request (median of " + settings.rounds + " rounds)",
-                    cpu, "%.1f"));
-            table.append(row(client, "µs of the calling thread's CPU per request (median of " + settings.rounds
-                    + " rounds)", threadCpu, "%.1f"));
+            String rounds = " per request (median of " + settings.rounds + " rounds)";
+            table.append(row(client, "µs" + rounds, measure(runs, WALL), "%.1f"));
+            table.append(row(client, "µs of the program's CPU" + rounds, measure(runs, CPU), "%.1f"));
+            table.append(row(client, "µs of the calling thread's CPU" + rounds, measure(runs, THREAD_CPU), "%.1f"));
         }
         Map<Setup, List<Double>> startups = new LinkedHashMap<>();
         setups.forEach(s -> startups.put(s, new ArrayList<>()));
@@ -140,7 +138,18 @@ public final class OverheadBenchmark {
         return turn;
     }
 
-    /** Wall-clock and CPU microseconds per request of one load run. */
+    /** One measure of every setup's runs. */
+    private static Map<Setup, List<Double>> measure(Map<Setup, List<double[]>> runs, int index) {
+        Map<Setup, List<Double>> values = new LinkedHashMap<>();
+        runs.forEach((setup, results) -> {
+            List<Double> column = new ArrayList<>();
+            results.forEach(r -> column.add(r[index]));
+            values.put(setup, column);
+        });
+        return values;
+    }
+
+    /** Microseconds per request of one load run: wall clock, process CPU and calling-thread CPU, by index. */
     private double[] load(Setup setup, String client) throws Exception {
         String out = runProgram(setup, "load", client, String.valueOf(settings.warmup), String.valueOf(settings.calls));
         for (String line : out.split("\n")) {
