@@ -8,11 +8,8 @@ import dev.keywatch.instrumentation.support.Accessor;
 import dev.keywatch.instrumentation.support.RequestCredentials;
 import dev.keywatch.instrumentation.support.RequestTargets;
 import java.net.URI;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Vert.x 4 and 5's core HTTP client, which its WebClient (and Quarkus's REST client) sends through: one
@@ -33,20 +30,11 @@ public final class VertxCapture {
     private static final Accessor BUFFER_BYTES = Accessor.of("getBytes", int.class, int.class);
 
     private final CaptureSettings settings;
-    // Vert.x's requests and responses keep Object's identity equality: these weak maps are identity maps.
-    private final Map<Object, Exchange> requests = Collections.synchronizedMap(new WeakHashMap<>());
-    private final Map<Object, Exchange> bodies = Collections.synchronizedMap(new WeakHashMap<>());
+    private final WeakRequestMap<Exchange> requests = new WeakRequestMap<>();
+    /** Responses whose error body is being copied. */
+    private final WeakRequestMap<Exchange> bodies = new WeakRequestMap<>();
     /** Requests created before their target was set (Vert.x 4.5): when each started, nanos and epoch millis. */
-    private final Map<Object, long[]> undecided = Collections.synchronizedMap(new WeakHashMap<>());
-    /** Error bodies being copied: while there are none, a body chunk costs one read of this. */
-    private final AtomicInteger copying = new AtomicInteger();
-    /**
-     * Entries put in {@code requests} and {@code undecided}, counted up before each put: while a map has
-     * none, a response to any other host never takes its lock. An entry the collector clears first (a
-     * request dropped without response or failure) leaves its count up, which only costs that shortcut.
-     */
-    private final AtomicInteger requested = new AtomicInteger();
-    private final AtomicInteger undecidedCount = new AtomicInteger();
+    private final WeakRequestMap<long[]> undecided = new WeakRequestMap<>();
 
     public VertxCapture(CaptureSettings settings) {
         this.settings = settings;
@@ -59,38 +47,23 @@ public final class VertxCapture {
     public void request(Object request) throws Throwable {
         URI uri = target(request);
         if (uri == null) {
-            undecidedCount.incrementAndGet();
-            if (undecided.put(request, new long[] {System.nanoTime(), System.currentTimeMillis()}) != null) {
-                undecidedCount.decrementAndGet();
-            }
+            undecided.put(request, new long[] {System.nanoTime(), System.currentTimeMillis()});
             return;
         }
         String provider = providerFor(uri);
         if (provider != null) {
-            requested.incrementAndGet();
-            if (requests.put(request, new Exchange(new PendingExchange(settings, CLIENT, request.getClass(), provider,
-                    uri.getHost(), RequestTargets.effectivePort(uri)))) != null) {
-                requested.decrementAndGet();
-            }
+            requests.put(request, new Exchange(new PendingExchange(settings, CLIENT, request.getClass(), provider,
+                    uri.getHost(), RequestTargets.effectivePort(uri))));
         }
     }
 
     /** The request's exchange if it is an LLM exchange, decided now for a request whose target came late. */
     private Exchange exchangeOf(Object request) throws Throwable {
-        if (requested.get() > 0) {
-            Exchange exchange = requests.remove(request);
-            if (exchange != null) {
-                requested.decrementAndGet();
-                return exchange;
-            }
-        }
-        if (undecidedCount.get() == 0) {
-            return null;
+        Exchange exchange = requests.remove(request);
+        if (exchange != null) {
+            return exchange;
         }
         long[] start = undecided.remove(request);
-        if (start != null) {
-            undecidedCount.decrementAndGet();
-        }
         URI uri = start == null ? null : target(request);
         String provider = uri == null ? null : providerFor(uri);
         return provider == null ? null : new Exchange(PendingExchange.startedAt(settings, CLIENT, provider,
@@ -118,18 +91,14 @@ public final class VertxCapture {
         if (exchange.pending.onResponse(STATUS_CODE.callInt(response), keptHeaders(RESPONSE_HEADERS.call(response)))) {
             exchange.snippet = exchange.pending.startBody();
             bodies.put(response, exchange);
-            copying.incrementAndGet();
         }
         exchange.pending.responseFinished();
     }
 
     /** A piece of a response body, before the response hands it on. */
     public void chunk(Object response, Object buffer) throws Throwable {
-        if (copying.get() == 0 || buffer == null) {
-            return;
-        }
         Exchange exchange = bodies.get(response);
-        if (exchange == null) {
+        if (exchange == null || buffer == null) {
             return;
         }
         int length = BUFFER_LENGTH.callInt(buffer);
@@ -142,12 +111,8 @@ public final class VertxCapture {
 
     /** The response body ended, or failed. */
     public void ended(Object response) {
-        if (copying.get() == 0) {
-            return;
-        }
         Exchange exchange = bodies.remove(response);
         if (exchange != null) {
-            copying.decrementAndGet();
             exchange.pending.bodyFinished();
         }
     }
