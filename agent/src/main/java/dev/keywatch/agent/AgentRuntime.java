@@ -35,12 +35,12 @@ import java.util.function.Supplier;
 
 /**
  * Wires capture, classification, key memory and export. {@code premain} only registers a
- * {@link DeferredTransformer} and starts a daemon thread that does the rest, Byte Buddy included; the
- * exception is a JVM whose HTTP client classes are already loaded (another agent loaded them), where
- * calls cannot be made to wait, so Byte Buddy is installed before {@code premain} returns.
+ * {@link DeferredTransformer} and starts a daemon thread that does the rest; the exception is a JVM
+ * whose HTTP client classes are already loaded (another agent loaded them), where calls cannot be made to
+ * wait, so the hooks are wired and those classes woven before {@code premain} returns.
  */
 final class AgentRuntime {
-    /** How long a client class that loads before Byte Buddy is ready waits for it. */
+    /** How long a client class that loads before the hooks are ready waits for them. */
     private static final long MAX_WAIT_MILLIS = 10_000;
 
     private final KeywatchConfig config;
@@ -68,9 +68,10 @@ final class AgentRuntime {
     static void start(KeywatchConfig config, Instrumentation instrumentation) throws Exception {
         AgentRuntime runtime = new AgentRuntime(config, instrumentation);
         List<String> targets = runtime.targetClassNames();
-        if (!runtime.loadedTargets(targets).isEmpty()) {
+        List<Class<?>> loaded = runtime.loadedTargets(targets);
+        if (!loaded.isEmpty()) {
             runtime.wire();
-            Installer.install(instrumentation, runtime.enabled, runtime.errors);
+            Installer.install(instrumentation, runtime.enabled, runtime.errors, loaded);
             runtime.inBackground(runtime::startExportAndCheck);
             return;
         }
@@ -80,7 +81,7 @@ final class AgentRuntime {
             try {
                 runtime.wire();
                 deferred.activate(Installer.transformer(instrumentation, runtime.enabled, runtime.errors));
-                runtime.retransform(runtime.loadedTargets(targets));
+                Installer.retransform(instrumentation, runtime.loadedTargets(targets), runtime.errors);
             } catch (Throwable t) {
                 deferred.abandon();
                 Log.warn("failed to start, the application runs without Keywatch: " + t);
@@ -147,18 +148,6 @@ final class AgentRuntime {
             }
         }
         return loaded;
-    }
-
-    /** Target classes that gave up waiting (or loaded in between) get their advice now. */
-    private void retransform(List<Class<?>> classes) {
-        if (classes.isEmpty()) {
-            return;
-        }
-        try {
-            instrumentation.retransformClasses(classes.toArray(new Class<?>[0]));
-        } catch (Throwable t) {
-            errors.report("advice", t);
-        }
     }
 
     private void inBackground(Runnable task) {

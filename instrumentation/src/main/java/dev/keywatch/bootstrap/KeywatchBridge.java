@@ -82,12 +82,14 @@ public final class KeywatchBridge {
         }
     }
 
+    /** {@code method} is the name of the method returning: only {@code getInputStream} reads the response. */
     public static void urlConnectionExit(Object token, Object connection, int responseCode, Object requestHeaders,
-                                         Object responseHeaders, Throwable thrown, boolean readsResponse) {
+                                         Object responseHeaders, Throwable thrown, String method) {
         BridgeHooks h = hooks;
         if (h == null || token == null) return;
         try {
-            h.urlConnectionExit(token, connection, responseCode, requestHeaders, responseHeaders, thrown, readsResponse);
+            h.urlConnectionExit(token, connection, responseCode, requestHeaders, responseHeaders, thrown,
+                    "getInputStream".equals(method));
         } catch (Throwable t) {
             fail(h, "httpurlconnection", t);
         }
@@ -159,9 +161,10 @@ public final class KeywatchBridge {
         }
     }
 
+    /** Called as the async execution returns: only a throw is news, the callback tells the rest. */
     public static void apache5AsyncFailed(Object token, Throwable thrown) {
         BridgeHooks h = hooks;
-        if (h == null || token == null) return;
+        if (h == null || token == null || thrown == null) return;
         try {
             h.apache5AsyncFailed(token, thrown);
         } catch (Throwable t) {
@@ -179,9 +182,10 @@ public final class KeywatchBridge {
         }
     }
 
-    public static void reactorNettyFailed(Object handler, Throwable error) {
+    /** The handler decided whether to retry after {@code error}: a retried request is not yet a failure. */
+    public static void reactorNettyFailed(Object handler, Throwable error, boolean retried) {
         BridgeHooks h = hooks;
-        if (h == null) return;
+        if (h == null || retried) return;
         try {
             h.reactorNettyFailed(handler, error);
         } catch (Throwable t) {
@@ -259,7 +263,7 @@ public final class KeywatchBridge {
         }
     }
 
-    /** Called by the exception handler Byte Buddy weaves around every advice. */
+    /** Called by the handler woven around every hook's calls: what a hook threw, the method never sees. */
     public static void adviceFailed(Throwable error) {
         BridgeHooks h = hooks;
         if (h != null) fail(h, "advice", error);

@@ -1,27 +1,26 @@
 package dev.keywatch.instrumentation;
 
+import dev.keywatch.instrumentation.weave.ClassHooks;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
 
-/** One HTTP client library: which classes to transform, with which advice. */
+/** One HTTP client library: which classes to weave, with which hooks. */
 public interface ClientInstrumentation {
     /** The configuration name: {@code keywatch.instrumentation.<name>.enabled}. */
     String name();
 
+    /** The hooks, per exact class name. */
+    List<ClassHooks> classes();
+
     /** The binary names of the exact classes this instrumentation transforms. */
-    List<String> classNames();
-
-    /** The same classes as a matcher by name only, so matching costs no parsing. */
-    default ElementMatcher.Junction<TypeDescription> types() {
-        return ElementMatchers.namedOneOf(classNames().toArray(new String[0]));
+    default List<String> classNames() {
+        List<String> names = new ArrayList<>();
+        for (ClassHooks c : classes()) {
+            names.add(c.className());
+        }
+        return names;
     }
-
-    /** Adds this instrumentation's transformations. */
-    AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice);
 
     /** Anything the instrumentation needs from the JVM before its classes are transformed. */
     default void prepare(Instrumentation instrumentation) {

@@ -10,10 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Registered in {@code premain} in place of Byte Buddy, which then starts on a daemon thread: this is
- * what keeps Byte Buddy's half second out of the application's start. Every class but the few it
- * instruments passes after one set lookup. Should one of those load before Byte Buddy is ready, its
- * loading waits for it (boundedly), so that not one exchange goes unseen.
+ * Registered in {@code premain} in place of the weaving transformer, while capture, classification and the
+ * bridge are wired on a daemon thread: that keeps their start out of the application's. Every class but
+ * the few it instruments passes after one set lookup. Should one of those load before the hooks are
+ * ready, its loading waits for them (boundedly), so that not one exchange goes unseen.
  */
 public final class DeferredTransformer implements ClassFileTransformer {
     private final Set<String> internalNames = new HashSet<>();
@@ -29,18 +29,18 @@ public final class DeferredTransformer implements ClassFileTransformer {
         this.maxWaitMillis = maxWaitMillis;
     }
 
-    /** Byte Buddy is ready: from now on the target classes are transformed by it. */
+    /** The hooks are ready: from now on the target classes are woven by this transformer. */
     public void activate(ClassFileTransformer transformer) {
         delegate = transformer;
         ready.countDown();
     }
 
-    /** Byte Buddy could not start: nothing will be transformed, and nothing waits. */
+    /** The agent could not start: nothing will be transformed, and nothing waits. */
     public void abandon() {
         ready.countDown();
     }
 
-    /** True when a class loaded before Byte Buddy was ready gave up waiting (it is retransformed later). */
+    /** True when a class loaded before the hooks were ready gave up waiting (it is retransformed later). */
     public boolean timedOut() {
         return timedOut;
     }

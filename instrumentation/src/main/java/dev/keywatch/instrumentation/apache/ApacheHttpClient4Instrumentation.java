@@ -1,21 +1,30 @@
 package dev.keywatch.instrumentation.apache;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.keywatch.instrumentation.weave.BridgeCall.call;
+import static dev.keywatch.instrumentation.weave.Operand.argument;
+import static dev.keywatch.instrumentation.weave.Operand.returned;
+import static dev.keywatch.instrumentation.weave.Operand.thrown;
+import static dev.keywatch.instrumentation.weave.Operand.token;
 
 import dev.keywatch.instrumentation.ClientInstrumentation;
+import dev.keywatch.instrumentation.weave.ClassHooks;
+import dev.keywatch.instrumentation.weave.MethodHook;
+import dev.keywatch.instrumentation.weave.MethodMatcher;
 import java.util.Arrays;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Apache HttpClient 4.3 to 4.5: the last step of the execution chain of every client its builders make
- * ({@code MainClientExec}, and {@code MinimalClientExec} for {@code HttpClients.createMinimal}). It sets
- * up the route, sends the request and returns the response, once per attempt.
+ * ({@code MainClientExec}, and {@code MinimalClientExec} for {@code HttpClients.createMinimal}). Its
+ * {@code execute(route, request, context, execAware)} sets up the route, sends the request and returns
+ * the response, once per attempt.
  */
 public final class ApacheHttpClient4Instrumentation implements ClientInstrumentation {
     private static final String EXECCHAIN = "org.apache.http.impl.execchain.";
+    private static final MethodHook EXECUTE = MethodHook
+            .on(MethodMatcher.named("execute").arguments(4).argument(0, "org.apache.http.conn.routing.HttpRoute"))
+            .onEnter(call("apache4Start", argument(0), argument(1)).into(token()))
+            .onExit(call("apache4End", token(), returned(), thrown()));
 
     @Override
     public String name() {
@@ -23,15 +32,8 @@ public final class ApacheHttpClient4Instrumentation implements ClientInstrumenta
     }
 
     @Override
-    public List<String> classNames() {
-        return Arrays.asList(EXECCHAIN + "MainClientExec", EXECCHAIN + "MinimalClientExec");
-    }
-
-    @Override
-    public AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        return builder.type(types()).transform(advice.advice(
-                named("execute").and(takesArguments(4))
-                        .and(takesArgument(0, named("org.apache.http.conn.routing.HttpRoute"))),
-                ApacheHttpClient4ExecAdvice.class.getName()));
+    public List<ClassHooks> classes() {
+        return Arrays.asList(ClassHooks.of(EXECCHAIN + "MainClientExec", EXECUTE),
+                ClassHooks.of(EXECCHAIN + "MinimalClientExec", EXECUTE));
     }
 }

@@ -1,16 +1,23 @@
 package dev.keywatch.instrumentation.jdkhttp;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.keywatch.instrumentation.weave.BridgeCall.call;
+import static dev.keywatch.instrumentation.weave.Operand.argument;
+import static dev.keywatch.instrumentation.weave.Operand.returned;
+import static dev.keywatch.instrumentation.weave.Operand.thrown;
+import static dev.keywatch.instrumentation.weave.Operand.token;
 
 import dev.keywatch.instrumentation.ClientInstrumentation;
+import dev.keywatch.instrumentation.weave.ClassHooks;
+import dev.keywatch.instrumentation.weave.MethodHook;
+import dev.keywatch.instrumentation.weave.MethodMatcher;
 import java.util.Collections;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
-/** {@code java.net.http.HttpClient}: {@code send} and {@code sendAsync}, any body handler. */
+/**
+ * {@code java.net.http.HttpClient}: {@code send} and {@code sendAsync}, any body handler. All of them call
+ * {@code jdk.internal.net.http.HttpClientImpl}'s private four-argument {@code sendAsync} exactly once per
+ * exchange, whose body handler is swapped for one that copies an error body as the application reads it.
+ */
 public final class JdkHttpClientInstrumentation implements ClientInstrumentation {
     @Override
     public String name() {
@@ -18,15 +25,12 @@ public final class JdkHttpClientInstrumentation implements ClientInstrumentation
     }
 
     @Override
-    public List<String> classNames() {
-        return Collections.singletonList("jdk.internal.net.http.HttpClientImpl");
-    }
-
-    @Override
-    public AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        return builder.type(types()).transform(advice.advice(
-                named("sendAsync").and(isPrivate()).and(takesArguments(4))
-                        .and(takesArgument(0, named("java.net.http.HttpRequest"))),
-                JdkSendAdvice.class.getName()));
+    public List<ClassHooks> classes() {
+        return Collections.singletonList(ClassHooks.of("jdk.internal.net.http.HttpClientImpl", MethodHook
+                .on(MethodMatcher.named("sendAsync").privateOnly().arguments(4)
+                        .argument(0, "java.net.http.HttpRequest"))
+                .onEnter(call("jdkHttpStart", argument(0)).into(token()),
+                        call("jdkHttpBodyHandler", token(), argument(1)).into(argument(1)))
+                .onExit(call("jdkHttpSent", token(), returned(), thrown()))));
     }
 }

@@ -1,33 +1,42 @@
 package dev.keywatch.instrumentation.okhttp;
 
 import static dev.keywatch.capture.ApplicationPackages.OKHTTP3;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static dev.keywatch.instrumentation.weave.BridgeCall.call;
+import static dev.keywatch.instrumentation.weave.Operand.returned;
+import static dev.keywatch.instrumentation.weave.Operand.self;
+import static dev.keywatch.instrumentation.weave.Operand.thrown;
+import static dev.keywatch.instrumentation.weave.Operand.token;
 
 import dev.keywatch.instrumentation.ClientInstrumentation;
+import dev.keywatch.instrumentation.weave.ClassHooks;
+import dev.keywatch.instrumentation.weave.MethodHook;
+import dev.keywatch.instrumentation.weave.MethodMatcher;
 import java.util.Arrays;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
-/** OkHttp 3.x ({@code okhttp3.RealCall}), 4.x and 5.x ({@code okhttp3.internal.connection.RealCall}). */
+/**
+ * OkHttp 3.x ({@code okhttp3.RealCall}), 4.x and 5.x ({@code okhttp3.internal.connection.RealCall}):
+ * {@code getResponseWithInterceptorChain}, the one method every call, sync or async, goes through once,
+ * after the application interceptors and with the response the application will get. The bridge may hand
+ * on the same response with its error body copied as it is read.
+ */
 public final class OkHttpInstrumentation implements ClientInstrumentation {
+    // 4.x and 5.x compile Kotlin's internal function to a name-mangled "$okhttp" method; the oldest 3.x
+    // releases took a boolean. The hook reads neither arguments nor anything but the Response.
+    private static final MethodHook CHAIN = MethodHook
+            .on(MethodMatcher.named("getResponseWithInterceptorChain", "getResponseWithInterceptorChain$okhttp")
+                    .returning(OKHTTP3 + ".Response"))
+            .onEnter(call("okHttpStart", self()).into(token()))
+            .onExit(call("okHttpEnd", token(), returned(), thrown()).into(returned()));
+
     @Override
     public String name() {
         return "okhttp";
     }
 
     @Override
-    public List<String> classNames() {
-        return Arrays.asList(OKHTTP3 + ".RealCall", OKHTTP3 + ".internal.connection.RealCall");
-    }
-
-    @Override
-    public AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        // 4.x and 5.x compile Kotlin's internal function to a name-mangled "$okhttp" method; the oldest 3.x
-        // releases took a boolean. The advice reads neither arguments nor anything but the Response.
-        return builder.type(types()).transform(advice.advice(
-                named("getResponseWithInterceptorChain").or(named("getResponseWithInterceptorChain$okhttp"))
-                        .and(returns(named(OKHTTP3 + ".Response"))),
-                OkHttpCallAdvice.class.getName()));
+    public List<ClassHooks> classes() {
+        return Arrays.asList(ClassHooks.of(OKHTTP3 + ".RealCall", CHAIN),
+                ClassHooks.of(OKHTTP3 + ".internal.connection.RealCall", CHAIN));
     }
 }

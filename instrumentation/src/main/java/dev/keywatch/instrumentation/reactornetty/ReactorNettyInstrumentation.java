@@ -1,13 +1,17 @@
 package dev.keywatch.instrumentation.reactornetty;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.keywatch.instrumentation.weave.BridgeCall.call;
+import static dev.keywatch.instrumentation.weave.Operand.argument;
+import static dev.keywatch.instrumentation.weave.Operand.none;
+import static dev.keywatch.instrumentation.weave.Operand.returned;
+import static dev.keywatch.instrumentation.weave.Operand.self;
 
 import dev.keywatch.instrumentation.ClientInstrumentation;
+import dev.keywatch.instrumentation.weave.ClassHooks;
+import dev.keywatch.instrumentation.weave.MethodHook;
+import dev.keywatch.instrumentation.weave.MethodMatcher;
 import java.util.Arrays;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * Reactor Netty 1.x's HTTP client: where the request is prepared on a connection
@@ -26,21 +30,22 @@ public final class ReactorNettyInstrumentation implements ClientInstrumentation 
     }
 
     @Override
-    public List<String> classNames() {
-        return Arrays.asList(HANDLER, OPERATIONS);
-    }
-
-    @Override
-    public AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        return builder
-                .type(named(HANDLER)).transform(advice
-                        .advice(named("requestWithBody").and(takesArguments(1)), ReactorNettyRequestAdvice.class.getName())
-                        .advice(named("test").and(takesArguments(Throwable.class)), ReactorNettyRetryAdvice.class.getName()))
-                .type(named(OPERATIONS)).transform(advice
-                        .advice(named("onInboundNext").and(takesArguments(2)), ReactorNettyInboundAdvice.class.getName())
-                        .advice(namedOneOf("onInboundClose", "onInboundCancel").and(takesArguments(0)),
-                                ReactorNettyClosedAdvice.class.getName())
-                        .advice(named("onOutboundError").and(takesArguments(1)),
-                                ReactorNettyFailedAdvice.class.getName()));
+    public List<ClassHooks> classes() {
+        return Arrays.asList(
+                ClassHooks.of(HANDLER,
+                        MethodHook.on(MethodMatcher.named("requestWithBody").arguments(1))
+                                .onExit(call("reactorNettyRequest", self(), argument(0))),
+                        // test(Throwable) decides whether an error is retried (a redirect, a pooled connection
+                        // found closed) or reaches the application.
+                        MethodHook.on(MethodMatcher.named("test").arguments(1).argument(0, "java.lang.Throwable"))
+                                .onExit(call("reactorNettyFailed", self(), argument(0), returned()))),
+                ClassHooks.of(OPERATIONS,
+                        // At the start: the message is read before the method hands it on or releases it.
+                        MethodHook.on(MethodMatcher.named("onInboundNext").arguments(2))
+                                .onEnter(call("reactorNettyInbound", self(), argument(1))),
+                        MethodHook.on(MethodMatcher.named("onInboundClose", "onInboundCancel").arguments(0))
+                                .onEnter(call("reactorNettyClosed", self(), none())),
+                        MethodHook.on(MethodMatcher.named("onOutboundError").arguments(1))
+                                .onEnter(call("reactorNettyClosed", self(), argument(0)))));
     }
 }

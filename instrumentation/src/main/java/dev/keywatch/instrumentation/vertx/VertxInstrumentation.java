@@ -1,19 +1,21 @@
 package dev.keywatch.instrumentation.vertx;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.keywatch.instrumentation.weave.BridgeCall.call;
+import static dev.keywatch.instrumentation.weave.Operand.argument;
+import static dev.keywatch.instrumentation.weave.Operand.self;
 
 import dev.keywatch.instrumentation.ClientInstrumentation;
+import dev.keywatch.instrumentation.weave.ClassHooks;
+import dev.keywatch.instrumentation.weave.MethodHook;
+import dev.keywatch.instrumentation.weave.MethodMatcher;
 import java.util.Arrays;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
- * Vert.x 4 and 5 core HTTP client ({@code io.vertx.core.http.impl}): the request's constructor and its
- * failure, the response's constructor, and the response's body chunks, end and failure.
+ * Vert.x 4 and 5 core HTTP client ({@code io.vertx.core.http.impl}): the end of the request's constructor
+ * (a request on a connection to its server) and its failure; the end of the response's constructor
+ * (status and headers of the request's response), and the start of each body chunk, the body's end and
+ * the response's failure.
  */
 public final class VertxInstrumentation implements ClientInstrumentation {
     private static final String REQUEST = "io.vertx.core.http.impl.HttpClientRequestBase";
@@ -25,24 +27,22 @@ public final class VertxInstrumentation implements ClientInstrumentation {
     }
 
     @Override
-    public List<String> classNames() {
-        return Arrays.asList(REQUEST, RESPONSE);
-    }
-
-    @Override
-    public AgentBuilder install(AgentBuilder builder, AgentBuilder.Transformer.ForAdvice advice) {
-        return builder
-                .type(named(REQUEST)).transform(advice
-                        .advice(isConstructor(), VertxRequestAdvice.class.getName())
-                        .advice(named("fail").and(takesArguments(Throwable.class)),
-                                VertxRequestFailedAdvice.class.getName()))
-                .type(named(RESPONSE)).transform(advice
-                        .advice(isConstructor().and(takesArgument(0, named(REQUEST))),
-                                VertxResponseAdvice.class.getName())
-                        .advice(named("handleChunk").and(takesArguments(1)), VertxChunkAdvice.class.getName())
+    public List<ClassHooks> classes() {
+        return Arrays.asList(
+                ClassHooks.of(REQUEST,
+                        MethodHook.on(MethodMatcher.constructor()).onExit(call("vertxRequest", self())),
+                        MethodHook.on(MethodMatcher.named("fail").arguments(1).argument(0, "java.lang.Throwable"))
+                                .onEnter(call("vertxRequestFailed", self(), argument(0)))),
+                ClassHooks.of(RESPONSE,
+                        MethodHook.on(MethodMatcher.constructor().argument(0, REQUEST))
+                                .onExit(call("vertxResponse", argument(0), self())),
+                        MethodHook.on(MethodMatcher.named("handleChunk").arguments(1))
+                                .onEnter(call("vertxChunk", self(), argument(0))),
                         // The body ends in handleEnd up to 5.0, in handleTrailers in 5.2.
-                        .advice(namedOneOf("handleEnd", "handleTrailers").and(takesArguments(1))
-                                .or(named("handleException").and(takesArguments(Throwable.class))),
-                                VertxEndAdvice.class.getName()));
+                        MethodHook.on(MethodMatcher.named("handleEnd", "handleTrailers").arguments(1))
+                                .onEnter(call("vertxEnded", self())),
+                        MethodHook.on(MethodMatcher.named("handleException").arguments(1)
+                                        .argument(0, "java.lang.Throwable"))
+                                .onEnter(call("vertxEnded", self()))));
     }
 }
