@@ -315,6 +315,10 @@ class ClientsIT {
         int port = freePort();
         if (eventLog != null) {
             Files.deleteIfExists(eventLog);
+            // The JDK's own classes are not verified by default. Here they are, so that a frame the weaver got
+            // wrong in HttpURLConnection or HttpClientImpl fails a test with a VerifyError, not a JVM somewhere.
+            options.add("-XX:+UnlockDiagnosticVMOptions");
+            options.add("-XX:+BytecodeVerificationLocal");
             options.add("-javaagent:" + agentJar() + "=prometheus.port=" + port + ",prometheus.host=127.0.0.1,log="
                     + eventLog);
         }
