@@ -1,11 +1,14 @@
 package dev.keywatch.instrumentation.weave;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.jar.asm.TypePath;
 
 /**
  * Weaves one hook into one method, as the class is read with expanded frames:
@@ -21,6 +24,7 @@ import net.bytebuddy.jar.asm.Type;
  */
 final class MethodWeaver extends MethodVisitor {
     private static final String ADVICE_FAILED_DESCRIPTOR = "(Ljava/lang/Throwable;)V";
+    private static final Type OBJECT = Type.getObjectType("java/lang/Object");
 
     private final String owner;
     private final String name;
@@ -98,8 +102,8 @@ final class MethodWeaver extends MethodVisitor {
     }
 
     @Override
-    public net.bytebuddy.jar.asm.AnnotationVisitor visitLocalVariableAnnotation(
-            int typeRef, net.bytebuddy.jar.asm.TypePath typePath, Label[] start, Label[] end, int[] index,
+    public AnnotationVisitor visitLocalVariableAnnotation(
+            int typeRef, TypePath typePath, Label[] start, Label[] end, int[] index,
             String descriptor, boolean visible) {
         int[] shifted = new int[index.length];
         for (int i = 0; i < index.length; i++) {
@@ -207,7 +211,7 @@ final class MethodWeaver extends MethodVisitor {
         }
         switch (call.result.kind) {
             case TOKEN:
-                convert(result, Type.getObjectType("java/lang/Object"), call);
+                convert(result, OBJECT, call);
                 super.visitVarInsn(Opcodes.ASTORE, locals.tokenSlot);
                 break;
             case ARGUMENT:
@@ -228,14 +232,14 @@ final class MethodWeaver extends MethodVisitor {
                 super.visitVarInsn(Opcodes.ALOAD, 0);
                 return Type.getObjectType(owner);
             case ARGUMENT: {
-                Type type = locals.arguments.length > operand.index ? locals.arguments[operand.index] : null;
                 int slot = locals.argumentSlot(operand.index);
+                Type type = locals.arguments[operand.index];
                 super.visitVarInsn(type.getOpcode(Opcodes.ILOAD), slot);
                 return type;
             }
             case TOKEN:
                 super.visitVarInsn(Opcodes.ALOAD, locals.tokenSlot);
-                return Type.getObjectType("java/lang/Object");
+                return OBJECT;
             case RETURNED:
                 if (locals.returnedSlot < 0) {
                     throw new IllegalArgumentException(name + " returns nothing");
@@ -261,7 +265,7 @@ final class MethodWeaver extends MethodVisitor {
                 return Type.getObjectType("java/lang/String");
             default:
                 super.visitInsn(Opcodes.ACONST_NULL);
-                return Type.getObjectType("java/lang/Object");
+                return OBJECT;
         }
     }
 
@@ -273,18 +277,14 @@ final class MethodWeaver extends MethodVisitor {
         boolean fromReference = from.getSort() == Type.OBJECT || from.getSort() == Type.ARRAY;
         boolean toReference = to.getSort() == Type.OBJECT || to.getSort() == Type.ARRAY;
         if (fromReference && toReference) {
-            if (!to.getInternalName().equals("java/lang/Object") && !to.equals(from)) {
+            if (!to.equals(OBJECT) && !to.equals(from)) {
                 super.visitTypeInsn(Opcodes.CHECKCAST, to.getInternalName());
             }
             return;
         }
-        if (fromReference || toReference || frameKind(from) != frameKind(to)) {
+        if (fromReference || toReference || LocalsLayout.frameType(from) != LocalsLayout.frameType(to)) {
             throw new IllegalArgumentException(call + ": cannot pass " + from + " as " + to);
         }
-    }
-
-    private static Object frameKind(Type type) {
-        return LocalsLayout.frameType(type);
     }
 
     private void pushDefault(Type type) {
@@ -314,7 +314,7 @@ final class MethodWeaver extends MethodVisitor {
     }
 
     private static boolean readsSelf(MethodHook hook) {
-        for (List<BridgeCall> calls : java.util.Arrays.asList(hook.enter, hook.exit)) {
+        for (List<BridgeCall> calls : Arrays.asList(hook.enter, hook.exit)) {
             for (BridgeCall c : calls) {
                 if (c.reads(Operand.Kind.THIS) || c.reads(Operand.Kind.FIELD)) return true;
             }
