@@ -2,15 +2,12 @@ package dev.keywatch.capture;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** The response headers the classifier and exporter read; every other header is left alone. */
 public final class ResponseHeaders {
-    private static final Set<String> KEPT = new HashSet<>(Arrays.asList(
+    private static final List<String> KEPT = Arrays.asList(
             "content-type", "content-encoding",
             "x-request-id", "request-id", "apim-request-id", "x-amzn-requestid",
             "retry-after", "retry-after-ms", "x-ms-retry-after-ms", "x-should-retry",
@@ -18,18 +15,48 @@ public final class ResponseHeaders {
             "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens",
             "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-tokens-remaining",
             "anthropic-ratelimit-input-tokens-remaining", "anthropic-ratelimit-output-tokens-remaining",
-            "x-ratelimitbysize-remaining-minute"));
+            "x-ratelimitbysize-remaining-minute");
+    /**
+     * The kept names by a hash that ignores ASCII case, open addressing: every response header is looked
+     * up on the application's thread, and this costs no lower-cased copy of each name.
+     */
+    private static final String[] TABLE = new String[64];
+    private static final int MASK = TABLE.length - 1;
+
+    static {
+        for (String name : KEPT) {
+            int i = hashIgnoringCase(name) & MASK;
+            while (TABLE[i] != null) {
+                i = (i + 1) & MASK;
+            }
+            TABLE[i] = name;
+        }
+    }
 
     private ResponseHeaders() {
     }
 
-    /** The lower-case name when this header is kept, else null. */
+    /** The lower-case name when this header is kept, else null. Header names are ASCII (RFC 9110 tokens). */
     public static String keptName(String name) {
         if (name == null) {
             return null;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        return KEPT.contains(lower) ? lower : null;
+        for (int i = hashIgnoringCase(name) & MASK; TABLE[i] != null; i = (i + 1) & MASK) {
+            String kept = TABLE[i];
+            if (kept.length() == name.length() && kept.regionMatches(true, 0, name, 0, kept.length())) {
+                return kept;
+            }
+        }
+        return null;
+    }
+
+    private static int hashIgnoringCase(String name) {
+        int h = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return h ^ (h >>> 16);
     }
 
     /** The kept headers of a client's name-value list (Netty's and Vert.x's {@code entries()}), first value each. */

@@ -30,4 +30,27 @@ class ResponseHeadersTest {
         assertThat(ResponseHeaders.keptFirstValues(all)).containsOnly(Map.entry("content-type", "application/json"));
         assertThat(ResponseHeaders.keptFirstValues(null)).isEmpty();
     }
+
+    @Test
+    void findsEveryKeptNameInAnyCaseAndNothingElse() {
+        List<String> kept = Arrays.asList("content-type", "content-encoding", "x-request-id", "request-id",
+                "apim-request-id", "x-amzn-requestid", "retry-after", "retry-after-ms", "x-ms-retry-after-ms",
+                "x-should-retry", "x-amzn-errortype", "x-ratelimit-remaining-requests", "x-ratelimit-remaining-tokens",
+                "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-tokens-remaining",
+                "anthropic-ratelimit-input-tokens-remaining", "anthropic-ratelimit-output-tokens-remaining",
+                "x-ratelimitbysize-remaining-minute");
+        for (String name : kept) {
+            assertThat(ResponseHeaders.keptName(name)).isEqualTo(name);
+            assertThat(ResponseHeaders.keptName(name.toUpperCase(java.util.Locale.ROOT))).isEqualTo(name);
+            assertThat(ResponseHeaders.keptName(name.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + name.substring(1))).isEqualTo(name);
+            assertThat(ResponseHeaders.keptName(name + "s")).isNull();
+            assertThat(ResponseHeaders.keptName(name.substring(1))).isNull();
+        }
+        for (String other : Arrays.asList("", "Date", "Content-Length", "Set-Cookie", "Authorization", "Connection",
+                "content_type", "x-request-ie", "openai-organization")) {
+            assertThat(ResponseHeaders.keptName(other)).as(other).isNull();
+        }
+        assertThat(ResponseHeaders.keptName(null)).isNull();
+    }
 }

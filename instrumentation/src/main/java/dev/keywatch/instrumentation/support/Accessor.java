@@ -10,14 +10,17 @@ import java.util.Deque;
 
 /**
  * Calls one public method of a client library object the agent cannot link against (it lives in the
- * application's class loader, in whichever version the application ships). The method handle is
- * looked up once per concrete class and found on a public supertype when the class itself is not
- * public (OkHttp 3's {@code RealCall}).
+ * application's class loader, in whichever version the application ships). The method is looked up once
+ * per concrete class, found on a public supertype when the class itself is not public (OkHttp 3's
+ * {@code RealCall}), and called through a {@link DirectCall} generated for it, or its method handle where
+ * one cannot be generated.
  */
-public final class Accessor extends ClassValue<MethodHandle> {
+public final class Accessor extends ClassValue<Accessor.Bound> {
     private final String name;
     private final Class<?>[] parameterTypes;
     private final MethodType shape;
+    /** The class this accessor met last: an application calls one client class, which then skips the lookup. */
+    private Bound last;
 
     private Accessor(String name, MethodType shape, Class<?>... parameterTypes) {
         this.name = name;
@@ -45,48 +48,58 @@ public final class Accessor extends ClassValue<MethodHandle> {
 
     /** True when the object's class has this method. */
     public boolean isPresentOn(Object target) {
-        return get(target.getClass()) != null;
+        return get(target.getClass()).call != null;
     }
 
     public Object call(Object target) throws Throwable {
-        return handle(target).invokeExact(target);
+        return direct(target).call(target);
     }
 
     public Object call(Object target, Object argument) throws Throwable {
-        return handle(target).invokeExact(target, argument);
+        return direct(target).call(target, argument);
     }
 
     public Object call(Object target, Object first, Object second) throws Throwable {
-        return handle(target).invokeExact(target, first, second);
+        return direct(target).call(target, first, second);
     }
 
     public Object call(Object target, Object first, Object second, Object third) throws Throwable {
-        return handle(target).invokeExact(target, first, second, third);
+        return direct(target).call(target, first, second, third);
     }
 
     public int callInt(Object target) throws Throwable {
-        return (int) handle(target).invokeExact(target);
+        return direct(target).callInt(target);
     }
 
-    private MethodHandle handle(Object target) throws NoSuchMethodException {
-        MethodHandle handle = get(target.getClass());
-        if (handle == null) {
-            throw new NoSuchMethodException(target.getClass().getName() + "." + name);
+    private DirectCall direct(Object target) throws NoSuchMethodException {
+        Class<?> type = target.getClass();
+        // Racy on purpose: a Bound is immutable, and a miss only costs the class lookup.
+        Bound bound = last;
+        if (bound == null || bound.type != type) {
+            bound = get(type);
+            last = bound;
         }
-        return handle;
+        if (bound.call == null) {
+            throw new NoSuchMethodException(type.getName() + "." + name);
+        }
+        return bound.call;
     }
 
     @Override
-    protected MethodHandle computeValue(Class<?> type) {
+    protected Bound computeValue(Class<?> type) {
         Method method = findPublic(type);
         if (method == null) {
-            return null;
+            return new Bound(type, null);
         }
+        MethodHandle handle;
         try {
-            return MethodHandles.lookup().unreflect(method).asType(shape);
+            // Also the access check: a method the agent may not call gets no direct call either.
+            handle = MethodHandles.lookup().unreflect(method).asType(shape);
         } catch (IllegalAccessException | RuntimeException e) {
-            return null;
+            return new Bound(type, null);
         }
+        DirectCall direct = DirectCalls.of(method, shape);
+        return new Bound(type, direct != null ? direct : new HandleCall(handle));
     }
 
     private Method byArity(Class<?> type) throws NoSuchMethodException {
@@ -122,5 +135,50 @@ public final class Accessor extends ClassValue<MethodHandle> {
             }
         }
         return null;
+    }
+
+    /** A class and how this accessor calls it; {@code call} is null when the class has no such method. */
+    static final class Bound {
+        final Class<?> type;
+        final DirectCall call;
+
+        Bound(Class<?> type, DirectCall call) {
+            this.type = type;
+            this.call = call;
+        }
+    }
+
+    /** The method handle, where no direct call could be generated. */
+    private static final class HandleCall extends DirectCall {
+        private final MethodHandle handle;
+
+        HandleCall(MethodHandle handle) {
+            this.handle = handle;
+        }
+
+        @Override
+        public Object call(Object target) throws Throwable {
+            return handle.invokeExact(target);
+        }
+
+        @Override
+        public Object call(Object target, Object argument) throws Throwable {
+            return handle.invokeExact(target, argument);
+        }
+
+        @Override
+        public Object call(Object target, Object first, Object second) throws Throwable {
+            return handle.invokeExact(target, first, second);
+        }
+
+        @Override
+        public Object call(Object target, Object first, Object second, Object third) throws Throwable {
+            return handle.invokeExact(target, first, second, third);
+        }
+
+        @Override
+        public int callInt(Object target) throws Throwable {
+            return (int) handle.invokeExact(target);
+        }
     }
 }
