@@ -225,9 +225,25 @@ public final class Classifier {
     private static void put(Map<String, Double> out, String limit, String value) {
         if (value == null || out.containsKey(limit)) return;
         try {
-            out.put(limit, Double.parseDouble(value.trim()));
+            out.put(limit, count(value.trim()));
         } catch (NumberFormatException ignored) {
             // not a count
         }
+    }
+
+    /** Remaining counts are whole numbers at every provider; the rare other form still parses, more slowly. */
+    private static double count(String value) {
+        if (value.isEmpty() || value.length() > 15) {
+            return Double.parseDouble(value);
+        }
+        long n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return Double.parseDouble(value);
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 }

@@ -1,12 +1,21 @@
 package dev.keywatch.benchmarks.overhead;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -16,12 +25,24 @@ import okhttp3.Response;
 
 /**
  * The application under measurement: chat completions to a provider on loopback, one after another, through
- * OkHttp (as the OpenAI, Anthropic and Gemini SDKs call) or the JDK client (as LangChain4j does). In
- * {@code load} mode it makes warm-up calls, then times each measured call and prints one result line; in
- * {@code startup} mode it makes one call and exits, and the driver times the whole process.
+ * OkHttp (as the OpenAI, Anthropic and Gemini SDKs call) or the JDK client (as LangChain4j does).
+ * <ul>
+ *   <li>{@code startup} mode makes one call and exits; the driver times the whole process.</li>
+ *   <li>{@code load} mode takes its orders line by line on standard input, so that the driver can keep one
+ *   process of each setup warm and let them take turns in short blocks: {@code calls N} makes N untimed
+ *   calls and answers {@value #DONE}; {@code block N} times N calls and answers one {@value #RESULT} line;
+ *   end of input closes the client and exits.</li>
+ * </ul>
  */
 public final class LoadProgram {
     static final String RESULT = "RESULT";
+    static final String DONE = "DONE";
+    /**
+     * After a block, how long its process CPU keeps counting: an agent's threads finish the block's last
+     * exchanges a little later (Keywatch reports in batches every 20 ms), and that work belongs to the block,
+     * not to whichever process runs next.
+     */
+    private static final long SETTLE_MILLIS = 50;
     private static final String BODY = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     private LoadProgram() {
@@ -33,40 +54,79 @@ public final class LoadProgram {
         String url = args[2];
         String key = args[3];
         Caller caller = client.equals("okhttp") ? new OkHttpCaller(url, key) : new JdkCaller(url, key);
-        if (mode.equals("startup")) {
-            caller.call();
+        try {
+            if (mode.equals("startup")) {
+                caller.call();
+                return;
+            }
+            BufferedReader orders = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+            for (String order; (order = orders.readLine()) != null; ) {
+                String[] words = order.trim().split(" ");
+                int calls = Integer.parseInt(words[1]);
+                if (words[0].equals("calls")) {
+                    for (int i = 0; i < calls; i++) {
+                        caller.call();
+                    }
+                    System.out.println(DONE);
+                } else {
+                    System.out.println(block(caller, calls));
+                }
+                System.out.flush();
+            }
+        } finally {
             caller.close();
-            return;
         }
-        int warmup = Integer.parseInt(args[4]);
-        int calls = Integer.parseInt(args[5]);
-        for (int i = 0; i < warmup; i++) {
-            caller.call();
-        }
-        long[] nanos = new long[calls];
-        // The process's CPU time over the timed calls, every thread (the agent's own included): what the
-        // requests cost the machine, far steadier on a shared 2-core VM than the wall clock.
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    }
+
+    /** Microseconds per call of one timed block: the wall clock, the process's CPU and the calling thread's CPU. */
+    private static String block(Caller caller, int calls) throws Exception {
         // The calling thread's own CPU time: what the application's thread pays per call, without the JIT's,
         // the collector's or any agent thread's share.
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpuStart = os.getProcessCpuTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] cpuStart = cpuNanos();
         long threadCpuStart = threads.getCurrentThreadCpuTime();
         long wallStart = System.nanoTime();
         for (int i = 0; i < calls; i++) {
-            long t = System.nanoTime();
             caller.call();
-            nanos[i] = System.nanoTime() - t;
         }
         long wall = System.nanoTime() - wallStart;
-        long cpu = os.getProcessCpuTime() - cpuStart;
         long threadCpu = threads.getCurrentThreadCpuTime() - threadCpuStart;
-        caller.close();
-        Arrays.sort(nanos);
-        System.out.printf("%s mean_us=%.2f p50_us=%.2f p99_us=%.2f cpu_us=%.2f thread_cpu_us=%.2f%n", RESULT,
-                wall / 1000.0 / calls, nanos[calls / 2] / 1000.0, nanos[(int) (calls * 0.99)] / 1000.0,
-                cpu / 1000.0 / calls, threadCpu / 1000.0 / calls);
+        Thread.sleep(SETTLE_MILLIS);
+        long[] cpuEnd = cpuNanos();
+        return String.format(Locale.ROOT, "%s wall_us=%.3f cpu_us=%.3f thread_cpu_us=%.3f keywatch_cpu_us=%.3f", RESULT,
+                wall / 1000.0 / calls, (cpuEnd[0] - cpuStart[0]) / 1000.0 / calls, threadCpu / 1000.0 / calls,
+                (cpuEnd[1] - cpuStart[1]) / 1000.0 / calls);
+    }
+
+    /**
+     * CPU nanoseconds so far: {@code [0]} the whole process, every thread (the JIT's, the collector's and any
+     * agent's included), what the requests cost the machine; {@code [1]} Keywatch's own threads alone
+     * ({@code keywatch-*}). Linux counts each thread's time in nanoseconds; where it does not, the JVM's
+     * process figure (which moves in 10 ms steps) stands for the first and the second is not measured.
+     */
+    private static long[] cpuNanos() throws IOException {
+        Path tasks = Paths.get("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return new long[] {((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime(), 0};
+        }
+        long[] total = new long[2];
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                try {
+                    String schedstat = new String(Files.readAllBytes(thread.resolve("schedstat")), StandardCharsets.US_ASCII);
+                    long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+                    total[0] += nanos;
+                    if (new String(Files.readAllBytes(thread.resolve("comm")), StandardCharsets.US_ASCII)
+                            .startsWith("keywatch-")) {
+                        total[1] += nanos;
+                    }
+                } catch (NoSuchFileException ended) {
+                    // a thread that ended since the listing: its time is no longer counted anywhere
+                }
+            }
+        }
+        return total;
     }
 
     interface Caller extends AutoCloseable {

@@ -1,8 +1,12 @@
 package dev.keywatch.benchmarks.overhead;
 
 import dev.keywatch.demo.fake.FakeProvider;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +23,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole-process cost of attaching Keywatch, beside no agent and the OpenTelemetry Java agent, in one
- * run on this machine: the same program, the same fake provider on loopback, the three set-ups taking
- * turns round after round so that the machine's drift falls on all of them alike.
+ * run on this machine: the same program, the same fake provider on loopback.
  * <ul>
- *   <li>Per request: each load run makes warm-up calls, then times thousands of sequential chat
- *   completions; the median over the rounds of each run's mean is reported.</li>
+ *   <li>Per request: one process of each setup is started and warmed up, then they take turns in short
+ *   blocks of timed sequential chat completions, round after round, each round starting with another
+ *   setup. Blocks a second apart see much the same machine, so a setup's difference from no agent is
+ *   taken round by round; the median of those differences is reported with its 95% confidence interval.
+ *   (Whole runs one after another differed by up to ±25% on this shared VM, which hid any single-digit
+ *   cost.)</li>
  *   <li>Startup: a program that makes one call and exits, timed from process start to exit; the median
  *   over the runs.</li>
  * </ul>
@@ -34,6 +41,7 @@ public final class OverheadBenchmark {
     private static final int WALL = 0;
     private static final int CPU = 1;
     private static final int THREAD_CPU = 2;
+    private static final int KEYWATCH_CPU = 3;
 
     /** A key the fake provider accepts: every measured call is an LLM success, the common case. */
     private static final String KEY = "sk-proj-" + "Bm3Kq7Vx2Lp9Wz4Rt6Yh8Nd1Fs5Gc0Ja".repeat(3).substring(0, 74)
@@ -64,35 +72,22 @@ public final class OverheadBenchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf("java %s (%s), %d cores; %d warm-up + %d measured calls per run, %d rounds; %d startup runs%n",
-                System.getProperty("java.version"), settings.java, Runtime.getRuntime().availableProcessors(),
-                settings.warmup, settings.calls, settings.rounds, settings.startupRuns);
+        System.out.printf("java %s (%s), %d cores; per setup %d warm-up calls, then %d rounds of %d timed calls; "
+                        + "%d startup runs%n", System.getProperty("java.version"), settings.java,
+                Runtime.getRuntime().availableProcessors(), settings.warmup, settings.rounds, settings.blockCalls,
+                settings.startupRuns);
         List<Setup> setups = setups();
         StringBuilder table = new StringBuilder()
                 .append("| client | measure | no agent | Keywatch | OpenTelemetry agent |\n")
                 .append("|---|---|---|---|---|\n");
         for (String client : settings.clients) {
-            Map<Setup, List<double[]>> runs = new LinkedHashMap<>();
-            setups.forEach(s -> runs.put(s, new ArrayList<>()));
-            // Round 0 is not counted: the fake provider shares this JVM, and its first runs (whoever makes them)
-            // measured up to 80% slower than the rest while its code was still being compiled.
-            for (int round = 0; round <= settings.rounds; round++) {
-                for (Setup setup : inTurn(setups, round)) {
-                    double[] result = load(setup, client);
-                    String line = String.format("%8.2f µs/request, %6.2f µs CPU, %6.2f µs on the calling thread",
-                            result[WALL], result[CPU], result[THREAD_CPU]);
-                    if (round == 0) {
-                        System.out.printf("  %s warm-up %-9s %s (not counted)%n", client, setup.name, line);
-                        continue;
-                    }
-                    runs.get(setup).add(result);
-                    System.out.printf("  %s round %d %-9s %s%n", client, round, setup.name, line);
-                }
-            }
-            String rounds = " per request (median of " + settings.rounds + " rounds)";
-            table.append(row(client, "µs" + rounds, measure(runs, WALL), "%.1f"));
-            table.append(row(client, "µs of the program's CPU" + rounds, measure(runs, CPU), "%.1f"));
-            table.append(row(client, "µs of the calling thread's CPU" + rounds, measure(runs, THREAD_CPU), "%.1f"));
+            Map<Setup, List<double[]>> rounds = load(setups, client);
+            String per = " per request";
+            table.append(row(client, "µs" + per, rounds, WALL));
+            table.append(row(client, "µs of the program's CPU" + per, rounds, CPU));
+            table.append(row(client, "µs of the calling thread's CPU" + per, rounds, THREAD_CPU));
+            table.append(String.format("| %s | µs of Keywatch's own threads' CPU%s | – | %.2f | – |%n", client, per,
+                    mean(rounds.get(setups.get(1)), KEYWATCH_CPU)));
         }
         Map<Setup, List<Double>> startups = new LinkedHashMap<>();
         setups.forEach(s -> startups.put(s, new ArrayList<>()));
@@ -101,20 +96,85 @@ public final class OverheadBenchmark {
                 startups.get(setup).add(startup(setup, settings.clients.get(0)));
             }
         }
-        table.append(row(settings.clients.get(0), "ms to run a one-call program (median of " + settings.startupRuns
-                + ")", startups, "%.0f"));
+        table.append(startupRow(settings.clients.get(0), "ms to run a one-call program (median of "
+                + settings.startupRuns + ")", startups));
         System.out.println();
         System.out.print(table);
     }
 
-    private static String row(String client, String measure, Map<Setup, List<Double>> values, String format) {
+    /**
+     * Every setup's timed blocks, one per round. A round 0 is run and not counted: the fake provider shares
+     * this JVM, and its first blocks (whoever makes them) run slower while its own code is being compiled.
+     */
+    private Map<Setup, List<double[]>> load(List<Setup> setups, String client) throws Exception {
+        Map<Setup, List<double[]>> rounds = new LinkedHashMap<>();
+        List<LoadProcess> processes = new ArrayList<>();
+        try {
+            for (Setup setup : setups) {
+                rounds.put(setup, new ArrayList<>());
+                processes.add(new LoadProcess(setup, client));
+            }
+            // One at a time: a process compiling its warm-up must not run beside another's timed block.
+            for (LoadProcess p : processes) {
+                p.warmUp(settings.warmup);
+            }
+            for (int round = 0; round <= settings.rounds; round++) {
+                StringBuilder line = new StringBuilder(String.format("  %s round %2d:", client, round));
+                for (LoadProcess p : inTurn(processes, round)) {
+                    double[] block = p.block(settings.blockCalls);
+                    line.append(String.format("  %s %.1f µs, %.1f CPU, %.1f thread", p.setup.name, block[WALL],
+                            block[CPU], block[THREAD_CPU]));
+                    if (round > 0) {
+                        rounds.get(p.setup).add(block);
+                    }
+                }
+                System.out.println(line.append(round == 0 ? " (not counted)" : ""));
+            }
+        } finally {
+            for (LoadProcess p : processes) {
+                p.close();
+            }
+        }
+        return rounds;
+    }
+
+    /**
+     * The mean of every setup's blocks, and beside each agent its difference from no agent: the median over
+     * the rounds of the round's relative difference, with the 95% confidence interval of that median (from
+     * the order statistics, so a round disturbed by the machine does not widen it more than any other).
+     */
+    private static String row(String client, String measure, Map<Setup, List<double[]>> rounds, int index) {
+        List<Setup> setups = new ArrayList<>(rounds.keySet());
+        List<double[]> base = rounds.get(setups.get(0));
+        StringBuilder row = new StringBuilder(String.format("| %s | %s | %.1f", client, measure, mean(base, index)));
+        for (Setup setup : setups.subList(1, setups.size())) {
+            List<double[]> mine = rounds.get(setup);
+            double[] differences = new double[base.size()];
+            for (int i = 0; i < differences.length; i++) {
+                differences[i] = 100.0 * (mine.get(i)[index] / base.get(i)[index] - 1);
+            }
+            Arrays.sort(differences);
+            int n = differences.length;
+            double median = n % 2 == 1 ? differences[n / 2] : (differences[n / 2 - 1] + differences[n / 2]) / 2;
+            // The median lies between the k-th smallest and the k-th largest difference with 95% confidence.
+            int k = Math.max(0, (int) Math.floor((n - 1.96 * Math.sqrt(n)) / 2));
+            row.append(String.format(" | %.1f (%+.1f%%, %+.1f to %+.1f)", mean(mine, index), median, differences[k],
+                    differences[n - 1 - k]));
+        }
+        return row.append(" |\n").toString();
+    }
+
+    private static double mean(List<double[]> blocks, int index) {
+        return blocks.stream().mapToDouble(b -> b[index]).average().orElse(Double.NaN);
+    }
+
+    private static String startupRow(String client, String measure, Map<Setup, List<Double>> values) {
         List<Setup> setups = new ArrayList<>(values.keySet());
         double base = median(values.get(setups.get(0)));
-        StringBuilder row = new StringBuilder("| " + client + " | " + measure + " | " + String.format(format, base));
+        StringBuilder row = new StringBuilder(String.format("| %s | %s | %.0f", client, measure, base));
         for (Setup setup : setups.subList(1, setups.size())) {
             double v = median(values.get(setup));
-            row.append(" | ").append(String.format(format, v))
-                    .append(String.format(" (%+.1f%%)", 100.0 * (v - base) / base));
+            row.append(String.format(" | %.0f (%+.0f ms)", v, v - base));
         }
         return row.append(" |\n").toString();
     }
@@ -132,32 +192,10 @@ public final class OverheadBenchmark {
     }
 
     /** Round 1 starts with the first setup, round 2 with the second, …: no setup always runs first or last. */
-    private static List<Setup> inTurn(List<Setup> setups, int round) {
-        List<Setup> turn = new ArrayList<>(setups);
+    private static <T> List<T> inTurn(List<T> setups, int round) {
+        List<T> turn = new ArrayList<>(setups);
         Collections.rotate(turn, -(Math.max(0, round - 1) % setups.size()));
         return turn;
-    }
-
-    /** One measure of every setup's runs. */
-    private static Map<Setup, List<Double>> measure(Map<Setup, List<double[]>> runs, int index) {
-        Map<Setup, List<Double>> values = new LinkedHashMap<>();
-        runs.forEach((setup, results) -> {
-            List<Double> column = new ArrayList<>();
-            results.forEach(r -> column.add(r[index]));
-            values.put(setup, column);
-        });
-        return values;
-    }
-
-    /** Microseconds per request of one load run: wall clock, process CPU and calling-thread CPU, by index. */
-    private double[] load(Setup setup, String client) throws Exception {
-        String out = runProgram(setup, "load", client, String.valueOf(settings.warmup), String.valueOf(settings.calls));
-        for (String line : out.split("\n")) {
-            if (line.startsWith(LoadProgram.RESULT)) {
-                return new double[] {field(line, "mean_us"), field(line, "cpu_us"), field(line, "thread_cpu_us")};
-            }
-        }
-        throw new IllegalStateException("no result from " + setup.name + ":\n" + out);
     }
 
     private static double field(String line, String name) {
@@ -170,12 +208,19 @@ public final class OverheadBenchmark {
     }
 
     private double startup(Setup setup, String client) throws Exception {
+        Path output = work.resolve("startup.txt");
         long start = System.nanoTime();
-        runProgram(setup, "startup", client);
+        Process p = new ProcessBuilder(command(setup, "startup", client)).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(setup.name + " startup failed:\n"
+                    + new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
+        }
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private String runProgram(Setup setup, String mode, String client, String... more) throws Exception {
+    private List<String> command(Setup setup, String mode, String client) {
         List<String> command = new ArrayList<>();
         command.add(settings.java);
         command.addAll(setup.options);
@@ -187,15 +232,59 @@ public final class OverheadBenchmark {
         command.add(System.getProperty("java.class.path"));
         command.add(LoadProgram.class.getName());
         command.addAll(Arrays.asList(mode, client, url, KEY));
-        command.addAll(Arrays.asList(more));
-        Path output = work.resolve("out.txt");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IllegalStateException(setup.name + " " + mode + " failed:\n"
-                    + new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
+        return command;
+    }
+
+    /** One setup's load program, kept running between its blocks; what it prints besides answers goes to a file. */
+    private final class LoadProcess {
+        final Setup setup;
+        private final Process process;
+        private final Path log;
+        private final BufferedWriter orders;
+        private final BufferedReader answers;
+
+        LoadProcess(Setup setup, String client) throws IOException {
+            this.setup = setup;
+            this.log = work.resolve(setup.name + "-" + client + ".log");
+            this.process = new ProcessBuilder(command(setup, "load", client)).redirectError(log.toFile()).start();
+            this.orders = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII));
+            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
-        return new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+
+        void warmUp(int calls) throws IOException {
+            answer("calls " + calls, LoadProgram.DONE);
+        }
+
+        double[] block(int calls) throws IOException {
+            String line = answer("block " + calls, LoadProgram.RESULT);
+            return new double[] {field(line, "wall_us"), field(line, "cpu_us"), field(line, "thread_cpu_us"),
+                    field(line, "keywatch_cpu_us")};
+        }
+
+        /** Sends one order and waits for its answer; anything else the program prints on the way is skipped. */
+        private String answer(String order, String prefix) throws IOException {
+            orders.write(order);
+            orders.newLine();
+            orders.flush();
+            for (String line; (line = answers.readLine()) != null; ) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+            throw new IllegalStateException(setup.name + " ended before answering " + order + ":\n"
+                    + new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        }
+
+        void close() throws InterruptedException {
+            try {
+                orders.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+            if (!process.waitFor(1, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     private static double median(List<Double> values) {
@@ -221,17 +310,22 @@ public final class OverheadBenchmark {
         }
     }
 
-    /** {@code --keywatch JAR --otel JAR [--java BIN] [--clients okhttp,jdk] [--calls N] [--warmup N] [--rounds N] [--startup-runs N]}. */
+    /**
+     * {@code --keywatch JAR --otel JAR [--java BIN] [--clients okhttp,jdk] [--warmup N] [--rounds N]
+     * [--block-calls N] [--startup-runs N]}.
+     */
     private static final class Settings {
         String keywatch;
         String otel;
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> clients = Arrays.asList("okhttp", "jdk");
-        int calls = 20_000;
         // After 10,000 calls the agent's code was still being compiled by C2 (its last hot methods reached tier
-        // 4 some 20,000 calls in), which the timed calls then paid for: 30,000 reach steady state.
-        int warmup = 30_000;
-        int rounds = 5;
+        // 4 some 20,000 calls in), which the timed calls then paid for.
+        int warmup = 40_000;
+        int rounds = 60;
+        // Some 0.3 s of OkHttp calls (0.7 s of the JDK client's): long enough to dwarf switching, short enough
+        // that the setups of one round see the same machine.
+        int blockCalls = 2_000;
         int startupRuns = 10;
 
         static Settings parse(String[] args) {
@@ -243,7 +337,7 @@ public final class OverheadBenchmark {
                     case "--otel": s.otel = new File(v).getAbsolutePath(); break;
                     case "--java": s.java = v; break;
                     case "--clients": s.clients = Arrays.asList(v.split(",")); break;
-                    case "--calls": s.calls = Integer.parseInt(v); break;
+                    case "--block-calls": s.blockCalls = Integer.parseInt(v); break;
                     case "--warmup": s.warmup = Integer.parseInt(v); break;
                     case "--rounds": s.rounds = Integer.parseInt(v); break;
                     case "--startup-runs": s.startupRuns = Integer.parseInt(v); break;

@@ -1,0 +1,41 @@
+package dev.keywatch.agent.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keywatch.capture.CapturedExchange;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The remaining requests and tokens a provider reports on every response, read on each one. */
+class RateLimitHeadersTest {
+    private final Classifier classifier = new Classifier();
+
+    private Map<String, Double> remaining(Map<String, String> headers) {
+        return classifier.classify(CapturedExchange.builder().client("test").provider("openai").host("h").port(443)
+                .method("POST").path("/v1/chat/completions").status(200).headers(headers)
+                .credentials(Collections.emptyList()).build()).rateLimitRemaining();
+    }
+
+    @Test
+    void readsWholeCountsAndAnythingElseANumberCanBe() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-ratelimit-remaining-requests", "4999");
+        headers.put("x-ratelimit-remaining-tokens", " 149984 ");
+        headers.put("anthropic-ratelimit-input-tokens-remaining", "12.5");
+        headers.put("anthropic-ratelimit-output-tokens-remaining", "0");
+        assertThat(remaining(headers)).containsOnly(Map.entry("requests", 4999.0), Map.entry("tokens", 149984.0),
+                Map.entry("input_tokens", 12.5), Map.entry("output_tokens", 0.0));
+    }
+
+    @Test
+    void leavesOutWhatIsNotANumber() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-ratelimit-remaining-requests", "");
+        headers.put("x-ratelimit-remaining-tokens", "12k");
+        headers.put("anthropic-ratelimit-input-tokens-remaining", "9999999999999999999999");
+        headers.put("anthropic-ratelimit-output-tokens-remaining", "-3");
+        assertThat(remaining(headers)).containsOnly(Map.entry("input_tokens", 1.0E22), Map.entry("output_tokens", -3.0));
+    }
+}
