@@ -83,6 +83,11 @@ public final class PendingExchange {
                 && !ResponseHeaders.isEventStream(headers.get("content-type"));
     }
 
+    /** True once {@link #onResponse} has been called: a second caller need not gather the headers again. */
+    public synchronized boolean hasResponse() {
+        return statusKnown;
+    }
+
     /** Starts copying the error body as the application reads it; waits for {@link #bodyFinished()}. */
     public BodySnippet startBody() {
         BodySnippet s;

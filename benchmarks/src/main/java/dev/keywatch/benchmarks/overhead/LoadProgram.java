@@ -15,7 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -83,7 +87,10 @@ public final class LoadProgram {
         // The calling thread's own CPU time: what the application's thread pays per call, without the JIT's,
         // the collector's or any agent thread's share.
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long[] cpuStart = cpuNanos();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long processCpuStart = os.getProcessCpuTime();
+        ThreadTimes cpuStart = ThreadTimes.now();
         long threadCpuStart = threads.getCurrentThreadCpuTime();
         long wallStart = System.nanoTime();
         for (int i = 0; i < calls; i++) {
@@ -92,41 +99,61 @@ public final class LoadProgram {
         long wall = System.nanoTime() - wallStart;
         long threadCpu = threads.getCurrentThreadCpuTime() - threadCpuStart;
         Thread.sleep(SETTLE_MILLIS);
-        long[] cpuEnd = cpuNanos();
+        ThreadTimes cpuEnd = ThreadTimes.now();
+        long[] cpu = cpuStart == null || cpuEnd == null
+                ? new long[] {os.getProcessCpuTime() - processCpuStart, 0} : cpuEnd.since(cpuStart);
         return String.format(Locale.ROOT, "%s wall_us=%.3f cpu_us=%.3f thread_cpu_us=%.3f keywatch_cpu_us=%.3f", RESULT,
-                wall / 1000.0 / calls, (cpuEnd[0] - cpuStart[0]) / 1000.0 / calls, threadCpu / 1000.0 / calls,
-                (cpuEnd[1] - cpuStart[1]) / 1000.0 / calls);
+                wall / 1000.0 / calls, cpu[0] / 1000.0 / calls, threadCpu / 1000.0 / calls, cpu[1] / 1000.0 / calls);
     }
 
-    /**
-     * CPU nanoseconds so far: {@code [0]} the whole process, every thread (the JIT's, the collector's and any
-     * agent's included), what the requests cost the machine; {@code [1]} Keywatch's own threads alone
-     * ({@code keywatch-*}). Linux counts each thread's time in nanoseconds; where it does not, the JVM's
-     * process figure (which moves in 10 ms steps) stands for the first and the second is not measured.
-     */
-    private static long[] cpuNanos() throws IOException {
-        Path tasks = Paths.get("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return new long[] {((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime(), 0};
-        }
-        long[] total = new long[2];
-        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
-            for (Path thread : threads) {
-                try {
-                    String schedstat = new String(Files.readAllBytes(thread.resolve("schedstat")), StandardCharsets.US_ASCII);
-                    long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
-                    total[0] += nanos;
-                    if (new String(Files.readAllBytes(thread.resolve("comm")), StandardCharsets.US_ASCII)
-                            .startsWith("keywatch-")) {
-                        total[1] += nanos;
+    /** The process's threads' CPU time, counted by Linux per thread in nanoseconds. */
+    private static final class ThreadTimes {
+        final Map<String, Long> nanos = new HashMap<>();
+        final Set<String> keywatch = new HashSet<>();
+
+        /** Null where Linux does not count them: the JVM's process figure (in 10 ms steps) stands in. */
+        static ThreadTimes now() throws IOException {
+            Path tasks = Paths.get("/proc/self/task");
+            if (!Files.isDirectory(tasks)) {
+                return null;
+            }
+            ThreadTimes times = new ThreadTimes();
+            try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+                for (Path thread : threads) {
+                    try {
+                        String schedstat = new String(Files.readAllBytes(thread.resolve("schedstat")),
+                                StandardCharsets.US_ASCII);
+                        String tid = thread.getFileName().toString();
+                        times.nanos.put(tid, Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
+                        if (new String(Files.readAllBytes(thread.resolve("comm")), StandardCharsets.US_ASCII)
+                                .startsWith("keywatch-")) {
+                            times.keywatch.add(tid);
+                        }
+                    } catch (NoSuchFileException ended) {
+                        // ended since the listing
                     }
-                } catch (NoSuchFileException ended) {
-                    // a thread that ended since the listing: its time is no longer counted anywhere
                 }
             }
+            return times;
         }
-        return total;
+
+        /**
+         * CPU nanoseconds since {@code earlier}: {@code [0]} every thread (the JIT's, the collector's and any
+         * agent's), what the requests cost the machine; {@code [1]} Keywatch's own threads ({@code keywatch-*}).
+         * A thread that ended in between takes its time with it (the JDK client's pool retires idle threads),
+         * so each thread counts from where it was, or from zero when it is new.
+         */
+        long[] since(ThreadTimes earlier) {
+            long[] spent = new long[2];
+            nanos.forEach((tid, n) -> {
+                long d = n - earlier.nanos.getOrDefault(tid, 0L);
+                spent[0] += d;
+                if (keywatch.contains(tid)) {
+                    spent[1] += d;
+                }
+            });
+            return spent;
+        }
     }
 
     interface Caller extends AutoCloseable {

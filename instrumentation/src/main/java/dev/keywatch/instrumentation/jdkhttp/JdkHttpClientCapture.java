@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,8 +32,12 @@ public final class JdkHttpClientCapture {
         if (provider == null) {
             return null;
         }
-        HttpHeaders headers = request.headers();
-        RequestCredentials.HeaderReader reader = name -> headers.firstValue(name).orElse(null);
+        // What firstValue answers, without the stream it builds for each of the five names asked.
+        Map<String, List<String>> headers = request.headers().map();
+        RequestCredentials.HeaderReader reader = name -> {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        };
         return RequestCredentials.describe(
                 new PendingExchange(settings, "jdk-httpclient", request.getClass(), provider, host, port),
                 settings.reducer(), request.method(), uri.getRawPath(), uri.getRawQuery(), reader);
@@ -55,7 +60,9 @@ public final class JdkHttpClientCapture {
                 if (error != null) {
                     exchange.failed(error);
                 } else {
-                    if (response instanceof HttpResponse) {
+                    // The body handler has seen the status and headers already, unless the application's
+                    // handler was bypassed (a cached or pushed response).
+                    if (response instanceof HttpResponse && !exchange.hasResponse()) {
                         HttpResponse<?> r = (HttpResponse<?>) response;
                         exchange.onResponse(r.statusCode(), keptHeaders(r.headers()));
                     }
