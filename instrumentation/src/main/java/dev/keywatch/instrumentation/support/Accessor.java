@@ -19,8 +19,6 @@ public final class Accessor extends ClassValue<Accessor.Bound> {
     private final String name;
     private final Class<?>[] parameterTypes;
     private final MethodType shape;
-    /** The class this accessor met last: an application calls one client class, which then skips the lookup. */
-    private Bound last;
 
     private Accessor(String name, MethodType shape, Class<?>... parameterTypes) {
         this.name = name;
@@ -71,14 +69,13 @@ public final class Accessor extends ClassValue<Accessor.Bound> {
         return direct(target).callInt(target);
     }
 
+    /**
+     * The call for the target's class, kept by that class alone (a field here remembering the last class
+     * would hold an undeployed web application's class loader for as long as the agent lives).
+     */
     private DirectCall direct(Object target) throws NoSuchMethodException {
         Class<?> type = target.getClass();
-        // Racy on purpose: a Bound is immutable, and a miss only costs the class lookup.
-        Bound bound = last;
-        if (bound == null || bound.type != type) {
-            bound = get(type);
-            last = bound;
-        }
+        Bound bound = get(type);
         if (bound.call == null) {
             throw new NoSuchMethodException(type.getName() + "." + name);
         }
@@ -89,17 +86,17 @@ public final class Accessor extends ClassValue<Accessor.Bound> {
     protected Bound computeValue(Class<?> type) {
         Method method = findPublic(type);
         if (method == null) {
-            return new Bound(type, null);
+            return new Bound(null);
         }
         MethodHandle handle;
         try {
             // Also the access check: a method the agent may not call gets no direct call either.
             handle = MethodHandles.lookup().unreflect(method).asType(shape);
         } catch (IllegalAccessException | RuntimeException e) {
-            return new Bound(type, null);
+            return new Bound(null);
         }
         DirectCall direct = DirectCalls.of(method, shape);
-        return new Bound(type, direct != null ? direct : new HandleCall(handle));
+        return new Bound(direct != null ? direct : new HandleCall(handle));
     }
 
     private Method byArity(Class<?> type) throws NoSuchMethodException {
@@ -137,13 +134,11 @@ public final class Accessor extends ClassValue<Accessor.Bound> {
         return null;
     }
 
-    /** A class and how this accessor calls it; {@code call} is null when the class has no such method. */
+    /** How this accessor calls a class; {@code call} is null when the class has no such method. */
     static final class Bound {
-        final Class<?> type;
         final DirectCall call;
 
-        Bound(Class<?> type, DirectCall call) {
-            this.type = type;
+        Bound(DirectCall call) {
             this.call = call;
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import org.junit.jupiter.api.Test;
 
 class AccessorTest {
@@ -140,6 +141,27 @@ class AccessorTest {
 
         assertThat(size.callInt(headers)).isEqualTo(2);
         assertThat(directCallOf(size, orphan)).isInstanceOf(handleCallClass());
+    }
+
+    @Test
+    void holdsNoLibraryClassLoaderOnceTheApplicationLetsItGo() throws Throwable {
+        Accessor size = Accessor.ofInt("size");
+        WeakReference<ClassLoader> loader = callThroughAnIsolatedLoader(size);
+
+        for (int i = 0; i < 50 && loader.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(loader.get()).as("the undeployed library's class loader").isNull();
+        assertThat(size.callInt(new Headers("still", "works"))).isEqualTo(2);
+    }
+
+    private WeakReference<ClassLoader> callThroughAnIsolatedLoader(Accessor size) throws Throwable {
+        ClassLoader isolated = new ChildFirstLoader(getClass().getClassLoader(), Headers.class.getName());
+        Object headers = Class.forName(Headers.class.getName(), true, isolated).getConstructor(String[].class)
+                .newInstance((Object) new String[] {"x"});
+        assertThat(size.callInt(headers)).isEqualTo(1);
+        return new WeakReference<>(isolated);
     }
 
     private static DirectCall directCallOf(Accessor accessor, Class<?> type) {
