@@ -82,7 +82,10 @@ public final class LoadProgram {
         }
     }
 
-    /** Microseconds per call of one timed block: the wall clock, the process's CPU and the calling thread's CPU. */
+    /**
+     * Microseconds per call of one timed block: the wall clock, the process's CPU, the calling thread's CPU
+     * and Keywatch's own threads' CPU.
+     */
     private static String block(Caller caller, int calls) throws Exception {
         // The calling thread's own CPU time: what the application's thread pays per call, without the JIT's,
         // the collector's or any agent thread's share.

@@ -15,7 +15,7 @@ import java.util.Deque;
  * {@code RealCall}), and called through a {@link DirectCall} generated for it, or its method handle where
  * one cannot be generated.
  */
-public final class Accessor extends ClassValue<Accessor.Bound> {
+public final class Accessor extends ClassValue<DirectCall> {
     private final String name;
     private final Class<?>[] parameterTypes;
     private final MethodType shape;
@@ -46,7 +46,7 @@ public final class Accessor extends ClassValue<Accessor.Bound> {
 
     /** True when the object's class has this method. */
     public boolean isPresentOn(Object target) {
-        return get(target.getClass()).call != null;
+        return get(target.getClass()) != null;
     }
 
     public Object call(Object target) throws Throwable {
@@ -74,29 +74,29 @@ public final class Accessor extends ClassValue<Accessor.Bound> {
      * would hold an undeployed web application's class loader for as long as the agent lives).
      */
     private DirectCall direct(Object target) throws NoSuchMethodException {
-        Class<?> type = target.getClass();
-        Bound bound = get(type);
-        if (bound.call == null) {
-            throw new NoSuchMethodException(type.getName() + "." + name);
+        DirectCall call = get(target.getClass());
+        if (call == null) {
+            throw new NoSuchMethodException(target.getClass().getName() + "." + name);
         }
-        return bound.call;
+        return call;
     }
 
+    /** Null when the class has no such method, or the agent may not call it. */
     @Override
-    protected Bound computeValue(Class<?> type) {
+    protected DirectCall computeValue(Class<?> type) {
         Method method = findPublic(type);
         if (method == null) {
-            return new Bound(null);
+            return null;
         }
         MethodHandle handle;
         try {
             // Also the access check: a method the agent may not call gets no direct call either.
             handle = MethodHandles.lookup().unreflect(method).asType(shape);
         } catch (IllegalAccessException | RuntimeException e) {
-            return new Bound(null);
+            return null;
         }
         DirectCall direct = DirectCalls.of(method, shape);
-        return new Bound(direct != null ? direct : new HandleCall(handle));
+        return direct != null ? direct : new HandleCall(handle);
     }
 
     private Method byArity(Class<?> type) throws NoSuchMethodException {
@@ -132,15 +132,6 @@ public final class Accessor extends ClassValue<Accessor.Bound> {
             }
         }
         return null;
-    }
-
-    /** How this accessor calls a class; {@code call} is null when the class has no such method. */
-    static final class Bound {
-        final DirectCall call;
-
-        Bound(DirectCall call) {
-            this.call = call;
-        }
     }
 
     /** The method handle, where no direct call could be generated. */

@@ -126,15 +126,7 @@ final class DirectCalls {
     }
 
     private static Class<?> wrapper(Class<?> primitive) {
-        if (primitive == int.class) return Integer.class;
-        if (primitive == long.class) return Long.class;
-        if (primitive == boolean.class) return Boolean.class;
-        if (primitive == byte.class) return Byte.class;
-        if (primitive == short.class) return Short.class;
-        if (primitive == char.class) return Character.class;
-        if (primitive == float.class) return Float.class;
-        if (primitive == double.class) return Double.class;
-        throw new IllegalArgumentException(primitive.getName());
+        return MethodType.methodType(primitive).wrap().returnType();
     }
 
     /** Defines direct calls below one library's loader; {@link DirectCall} itself comes from the agent. */

@@ -165,7 +165,7 @@ class AccessorTest {
     }
 
     private static DirectCall directCallOf(Accessor accessor, Class<?> type) {
-        return accessor.get(type).call;
+        return accessor.get(type);
     }
 
     private static Class<?> handleCallClass() throws ClassNotFoundException {
