@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The whole-process overhead benchmark: the same program making thousands of chat completions to a fake
 # provider on loopback, with no agent, with Keywatch and with the OpenTelemetry Java agent (exporters off),
-# one warm process each taking turns in short blocks; then the startup of a one-call program likewise.
+# warm processes taking turns in short blocks, six fresh processes of each; then the startup of a one-call
+# program likewise.
 # Prints a Markdown table.
-#   benchmarks/overhead.sh                          the README's table: 60 rounds of 2,000 calls (about 8 minutes)
-#   benchmarks/overhead.sh --rounds 20              quicker, wider intervals
+#   benchmarks/overhead.sh                          the README's table: 6 processes per setup, 10 rounds of 2,000 calls (about 12 minutes)
+#   benchmarks/overhead.sh --processes 3            quicker, wider intervals
 #   benchmarks/overhead.sh --clients okhttp         one client
 #   benchmarks/overhead.sh --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java   another JDK under test
 set -euo pipefail

@@ -27,6 +27,7 @@ public final class CapturedExchange {
     private final List<ReducedCredential> credentials;
     private final int retryAttempt;
     private final TraceParent traceParent;
+    private final LateDetails lateDetails;
 
     CapturedExchange(Builder b) {
         this.client = b.client;
@@ -46,6 +47,26 @@ public final class CapturedExchange {
                 : Collections.unmodifiableList(b.credentials);
         this.retryAttempt = b.retryAttempt;
         this.traceParent = b.traceParent;
+        this.lateDetails = b.lateDetails;
+    }
+
+    /**
+     * This exchange with its {@link LateDetails} read, on the reporting thread before anything else looks
+     * at it; itself when it has none. Null when it turns out to be an OTLP export, which is not an LLM call.
+     */
+    public CapturedExchange completed() {
+        if (lateDetails == null) {
+            return this;
+        }
+        Builder b = new Builder(this);
+        try {
+            lateDetails.readInto(b);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("reading the details of " + client + " exchange", t);
+        }
+        return TelemetryPaths.isExport(b.path) ? null : b.build();
     }
 
     /** The instrumentation that saw it: {@code okhttp}, {@code jdk-httpclient}, {@code httpurlconnection}, … */
@@ -120,6 +141,30 @@ public final class CapturedExchange {
         private List<ReducedCredential> credentials;
         private int retryAttempt = -1;
         private TraceParent traceParent;
+        private LateDetails lateDetails;
+
+        Builder() {
+        }
+
+        /** Everything the exchange has, its late details read into it next. */
+        private Builder(CapturedExchange e) {
+            client = e.client;
+            provider = e.provider;
+            host = e.host;
+            port = e.port;
+            method = e.method;
+            path = e.path;
+            status = e.status;
+            headers = e.headers;
+            body = e.body;
+            bodyTruncated = e.bodyTruncated;
+            startEpochMillis = e.startEpochMillis;
+            durationNanos = e.durationNanos;
+            transportError = e.transportError;
+            credentials = e.credentials;
+            retryAttempt = e.retryAttempt;
+            traceParent = e.traceParent;
+        }
 
         public Builder client(String v) { client = v; return this; }
         public Builder provider(String v) { provider = v; return this; }
@@ -137,6 +182,8 @@ public final class CapturedExchange {
         public Builder credentials(List<ReducedCredential> v) { credentials = v; return this; }
         public Builder retryAttempt(int v) { retryAttempt = v; return this; }
         public Builder traceParent(TraceParent v) { traceParent = v; return this; }
+        /** Adds details to read later; {@link CapturedExchange#completed()} reads them. */
+        public Builder readLater(LateDetails v) { lateDetails = LateDetails.both(lateDetails, v); return this; }
 
         public CapturedExchange build() {
             return new CapturedExchange(this);

@@ -68,6 +68,12 @@ public final class PendingExchange {
         return this;
     }
 
+    /** What was sent, to be read on the reporting thread (see {@link LateDetails}); call at most once. */
+    public synchronized PendingExchange describeLater(LateDetails request) {
+        builder.readLater(request);
+        return this;
+    }
+
     /**
      * Status and the kept response headers have arrived; the duration ends here. Returns true when the
      * error body should be copied: an error status, not an event stream. Only the first call counts.
@@ -83,7 +89,25 @@ public final class PendingExchange {
                 && !ResponseHeaders.isEventStream(headers.get("content-type"));
     }
 
-    /** True once {@link #onResponse} has been called: a second caller need not gather the headers again. */
+    /**
+     * A response below 400 has arrived, whose body is never copied; the duration ends here and its kept
+     * headers are read on the reporting thread (see {@link LateDetails}). Only the first response counts.
+     */
+    public synchronized void onSuccess(int status, LateDetails headers) {
+        if (status >= 400) {
+            throw new IllegalArgumentException("an error response's headers are read at once: " + status);
+        }
+        if (statusKnown) {
+            return;
+        }
+        statusKnown = true;
+        builder.status(status).readLater(headers).durationNanos(System.nanoTime() - startNanos);
+    }
+
+    /**
+     * True once {@link #onResponse} or {@link #onSuccess} has been called: a second caller need not gather
+     * the headers again.
+     */
     public synchronized boolean hasResponse() {
         return statusKnown;
     }

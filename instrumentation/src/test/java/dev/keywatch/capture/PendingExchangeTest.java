@@ -1,10 +1,12 @@
 package dev.keywatch.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.keywatch.capture.trace.ActiveSpanReader;
 import dev.keywatch.capture.trace.TraceParent;
 import dev.keywatch.credential.CredentialReducer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +38,78 @@ class PendingExchangeTest {
             e.responseFinished();
         }
         assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void lateDetailsAreReadWhenTheExchangeIsCompletedNotWhenItIsReported() throws Exception {
+        List<String> readOn = new ArrayList<>();
+        PendingExchange e = new PendingExchange(settings, "test", getClass(), "openai", "api.openai.com", 443)
+                .describeLater(b -> {
+                    readOn.add(Thread.currentThread().getName());
+                    b.method("POST").path("/v1/chat/completions").credentials(Collections.singletonList(
+                            settings.reducer().reduceAuthorization("Bearer sk-proj-abc")));
+                });
+        e.onSuccess(200, b -> b.headers(Collections.singletonMap("x-request-id", "req_1")));
+        e.responseFinished();
+
+        assertThat(reported).hasSize(1);
+        assertThat(readOn).isEmpty();
+        CapturedExchange sent = reported.get(0);
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.credentials()).isEmpty();
+
+        Thread reporter = new Thread(() -> reported.set(0, sent.completed()), "reporter");
+        reporter.start();
+        reporter.join();
+        CapturedExchange completed = reported.get(0);
+        assertThat(readOn).containsExactly("reporter");
+        assertThat(completed.method()).isEqualTo("POST");
+        assertThat(completed.path()).isEqualTo("/v1/chat/completions");
+        assertThat(completed.credentials()).hasSize(1);
+        assertThat(completed.header("x-request-id")).isEqualTo("req_1");
+        assertThat(completed.status()).isEqualTo(200);
+        assertThat(completed.durationNanos()).isEqualTo(sent.durationNanos());
+        assertThat(completed.traceParent()).isSameAs(parent);
+        assertThat(completed.completed()).isSameAs(completed);
+    }
+
+    @Test
+    void anOtlpExportLearntLateIsDroppedWhenCompleted() {
+        PendingExchange e = new PendingExchange(settings, "test", getClass(), "openai", "gateway.example", 443)
+                .describeLater(b -> b.method("POST").path("/v1/traces"));
+        e.onSuccess(200, null);
+        e.responseFinished();
+        assertThat(reported).hasSize(1);
+        assertThat(reported.get(0).completed()).isNull();
+    }
+
+    @Test
+    void aLateReadThatFailsSaysWhyWhenCompleted() {
+        IllegalStateException unchecked = new IllegalStateException("gone");
+        Exception checked = new IOException("closed");
+        for (Throwable thrown : new Throwable[] {unchecked, checked}) {
+            reported.clear();
+            PendingExchange e = new PendingExchange(settings, "test", getClass(), "openai", "api.openai.com", 443)
+                    .describeLater(b -> {
+                        throw thrown;
+                    });
+            e.onSuccess(200, null);
+            e.responseFinished();
+            assertThat(catchThrowable(() -> reported.get(0).completed()))
+                    .satisfies(t -> assertThat(t == thrown || t.getCause() == thrown).isTrue());
+        }
+    }
+
+    @Test
+    void onlyTheFirstResponseCountsAndAnErrorIsNeverReadLate() {
+        PendingExchange e = new PendingExchange(settings, "test", getClass(), "openai", "api.openai.com", 443);
+        assertThat(catchThrowable(() -> e.onSuccess(401, null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        e.onSuccess(200, null);
+        e.onSuccess(204, null);
+        assertThat(e.onResponse(500, Collections.emptyMap())).isFalse();
+        e.responseFinished();
+        assertThat(reported.get(0).status()).isEqualTo(200);
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * capture → classify → remember → export, for every finished exchange. Metrics are counted on the
+ * capture → classify → remember → export, for every finished exchange, whose late details (see
+ * {@link dev.keywatch.capture.LateDetails}) are read first. Metrics are counted on the
  * reporting thread (a few counter increments); spans and log lines are handed to the event thread.
  */
 public final class Pipeline implements ExchangeSink {
@@ -36,7 +37,11 @@ public final class Pipeline implements ExchangeSink {
     }
 
     @Override
-    public void accept(CapturedExchange exchange) {
+    public void accept(CapturedExchange captured) {
+        CapturedExchange exchange = captured.completed();
+        if (exchange == null) {
+            return; // an OTLP export to a host that shares an LLM host's name
+        }
         Classification c = classifier.classify(exchange);
         Reason reason = c.reason();
         ReducedCredential credential = c.credential();

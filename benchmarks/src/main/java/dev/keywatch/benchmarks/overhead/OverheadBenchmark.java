@@ -28,9 +28,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>Per request: one process of each setup is started and warmed up, then they take turns in short
  *   blocks of timed sequential chat completions, round after round, each round starting with another
  *   setup. Blocks a second apart see much the same machine, so a setup's difference from no agent is
- *   taken round by round; the median of those differences is reported with its 95% confidence interval.
- *   (Whole runs one after another differed by up to ±25% on this shared VM, which hid any single-digit
- *   cost.)</li>
+ *   taken round by round, and each process's median of those differences is its result. (Whole runs one
+ *   after another differed by up to ±25% on this shared VM, which hid any single-digit cost.)</li>
+ *   <li>That is repeated with fresh processes: how one JVM compiles the same code differs from the next,
+ *   and the rounds of one process cannot show it (three one-process runs gave intervals that excluded
+ *   each other). The reported difference is the mean of the processes' medians, with a 95% interval from
+ *   Student's t over the processes.</li>
  *   <li>Startup: a program that makes one call and exits, timed from process start to exit; the median
  *   over the runs.</li>
  * </ul>
@@ -72,22 +75,25 @@ public final class OverheadBenchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf("java %s (%s), %d cores; per setup %d warm-up calls, then %d rounds of %d timed calls; "
-                        + "%d startup runs%n", System.getProperty("java.version"), settings.java,
-                Runtime.getRuntime().availableProcessors(), settings.warmup, settings.rounds, settings.blockCalls,
-                settings.startupRuns);
+        System.out.printf("java %s (%s), %d cores; per setup %d processes, each %d warm-up calls, then %d rounds"
+                        + " of %d timed calls; %d startup runs%n", System.getProperty("java.version"), settings.java,
+                Runtime.getRuntime().availableProcessors(), settings.processes, settings.warmup, settings.rounds,
+                settings.blockCalls, settings.startupRuns);
         List<Setup> setups = setups();
         StringBuilder table = new StringBuilder()
                 .append("| client | measure | no agent | Keywatch | OpenTelemetry agent |\n")
                 .append("|---|---|---|---|---|\n");
         for (String client : settings.clients) {
-            Map<Setup, List<double[]>> rounds = load(setups, client);
+            List<Map<Setup, List<double[]>>> processes = new ArrayList<>();
+            for (int process = 1; process <= settings.processes; process++) {
+                processes.add(load(setups, client, process));
+            }
             String per = " per request";
-            table.append(row(client, "µs" + per, rounds, WALL));
-            table.append(row(client, "µs of the program's CPU" + per, rounds, CPU));
-            table.append(row(client, "µs of the calling thread's CPU" + per, rounds, THREAD_CPU));
+            table.append(row(client, "µs" + per, processes, WALL));
+            table.append(row(client, "µs of the program's CPU" + per, processes, CPU));
+            table.append(row(client, "µs of the calling thread's CPU" + per, processes, THREAD_CPU));
             table.append(String.format("| %s | µs of Keywatch's own threads' CPU%s | – | %.2f | – |%n", client, per,
-                    mean(rounds.get(setups.get(1)), KEYWATCH_CPU)));
+                    mean(processes, setups.get(1), KEYWATCH_CPU)));
         }
         Map<Setup, List<Double>> startups = new LinkedHashMap<>();
         setups.forEach(s -> startups.put(s, new ArrayList<>()));
@@ -106,7 +112,7 @@ public final class OverheadBenchmark {
      * Every setup's timed blocks, one per round. A round 0 is run and not counted: the fake provider shares
      * this JVM, and its first blocks (whoever makes them) run slower while its own code is being compiled.
      */
-    private Map<Setup, List<double[]>> load(List<Setup> setups, String client) throws Exception {
+    private Map<Setup, List<double[]>> load(List<Setup> setups, String client, int process) throws Exception {
         Map<Setup, List<double[]>> rounds = new LinkedHashMap<>();
         List<LoadProcess> processes = new ArrayList<>();
         try {
@@ -119,7 +125,8 @@ public final class OverheadBenchmark {
                 p.warmUp(settings.warmup);
             }
             for (int round = 0; round <= settings.rounds; round++) {
-                StringBuilder line = new StringBuilder(String.format("  %s round %2d:", client, round));
+                StringBuilder line = new StringBuilder(String.format("  %s process %d round %2d:", client, process,
+                        round));
                 for (LoadProcess p : inTurn(processes, round)) {
                     double[] block = p.block(settings.blockCalls);
                     line.append(String.format("  %s %.1f µs, %.1f CPU, %.1f thread", p.setup.name, block[WALL],
@@ -139,33 +146,54 @@ public final class OverheadBenchmark {
     }
 
     /**
-     * The mean of every setup's blocks, and beside each agent its difference from no agent: the median over
-     * the rounds of the round's relative difference, with the 95% confidence interval of that median (from
-     * the order statistics, so a round disturbed by the machine does not widen it more than any other).
+     * The mean of every setup's blocks, and beside each agent its difference from no agent: the mean over
+     * the processes of each process's median relative difference round by round (a round disturbed by the
+     * machine weighs no more than any other), with the 95% confidence interval of that mean from Student's
+     * t over the processes.
      */
-    private static String row(String client, String measure, Map<Setup, List<double[]>> rounds, int index) {
-        List<Setup> setups = new ArrayList<>(rounds.keySet());
-        List<double[]> base = rounds.get(setups.get(0));
-        StringBuilder row = new StringBuilder(String.format("| %s | %s | %.1f", client, measure, mean(base, index)));
+    private static String row(String client, String measure, List<Map<Setup, List<double[]>>> processes,
+            int index) {
+        List<Setup> setups = new ArrayList<>(processes.get(0).keySet());
+        Setup none = setups.get(0);
+        StringBuilder row = new StringBuilder(String.format("| %s | %s | %.1f", client, measure,
+                mean(processes, none, index)));
         for (Setup setup : setups.subList(1, setups.size())) {
-            List<double[]> mine = rounds.get(setup);
-            double[] differences = new double[base.size()];
-            for (int i = 0; i < differences.length; i++) {
-                differences[i] = 100.0 * (mine.get(i)[index] / base.get(i)[index] - 1);
+            double[] medians = new double[processes.size()];
+            for (int p = 0; p < medians.length; p++) {
+                medians[p] = medianDifference(processes.get(p).get(none), processes.get(p).get(setup), index);
             }
-            Arrays.sort(differences);
-            int n = differences.length;
-            double median = n % 2 == 1 ? differences[n / 2] : (differences[n / 2 - 1] + differences[n / 2]) / 2;
-            // The median lies between the k-th smallest and the k-th largest difference with 95% confidence.
-            int k = Math.max(0, (int) Math.floor((n - 1.96 * Math.sqrt(n)) / 2));
-            row.append(String.format(" | %.1f (%+.1f%%, %+.1f to %+.1f)", mean(mine, index), median, differences[k],
-                    differences[n - 1 - k]));
+            double mean = Arrays.stream(medians).average().orElse(Double.NaN);
+            double half = StudentT.quantile975(medians.length - 1) * standardDeviation(medians, mean)
+                    / Math.sqrt(medians.length);
+            System.out.printf("  %s, %s, %s: medians per process %s%n", client, measure, setup.name,
+                    Arrays.stream(medians).mapToObj(m -> String.format("%+.1f%%", m))
+                            .collect(java.util.stream.Collectors.joining(" ")));
+            row.append(String.format(" | %.1f (%+.1f%%, %+.1f to %+.1f)", mean(processes, setup, index), mean,
+                    mean - half, mean + half));
         }
         return row.append(" |\n").toString();
     }
 
-    private static double mean(List<double[]> blocks, int index) {
-        return blocks.stream().mapToDouble(b -> b[index]).average().orElse(Double.NaN);
+    /** The median over the rounds of one process's relative difference from no agent, in percent. */
+    private static double medianDifference(List<double[]> base, List<double[]> mine, int index) {
+        List<Double> differences = new ArrayList<>();
+        for (int i = 0; i < base.size(); i++) {
+            differences.add(100.0 * (mine.get(i)[index] / base.get(i)[index] - 1));
+        }
+        return median(differences);
+    }
+
+    private static double standardDeviation(double[] values, double mean) {
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return values.length < 2 ? Double.NaN : Math.sqrt(squares / (values.length - 1));
+    }
+
+    private static double mean(List<Map<Setup, List<double[]>>> processes, Setup setup, int index) {
+        return processes.stream().flatMap(p -> p.get(setup).stream()).mapToDouble(b -> b[index]).average()
+                .orElse(Double.NaN);
     }
 
     private static String startupRow(String client, String measure, Map<Setup, List<Double>> values) {
@@ -312,7 +340,7 @@ public final class OverheadBenchmark {
 
     /**
      * {@code --keywatch JAR --otel JAR [--java BIN] [--clients okhttp,jdk] [--warmup N] [--rounds N]
-     * [--block-calls N] [--startup-runs N]}.
+     * [--processes N] [--block-calls N] [--startup-runs N]}.
      */
     private static final class Settings {
         String keywatch;
@@ -322,7 +350,10 @@ public final class OverheadBenchmark {
         // After 10,000 calls the agent's code was still being compiled by C2 (its last hot methods reached tier
         // 4 some 20,000 calls in), which the timed calls then paid for.
         int warmup = 40_000;
-        int rounds = 60;
+        // The interval comes from the spread between processes, which three one-process runs showed to be the
+        // larger part: more processes narrow it, more rounds hardly do.
+        int processes = 6;
+        int rounds = 10;
         // Some 0.3 s of OkHttp calls (0.7 s of the JDK client's): long enough to dwarf switching, short enough
         // that the setups of one round see the same machine.
         int blockCalls = 2_000;
@@ -340,9 +371,13 @@ public final class OverheadBenchmark {
                     case "--block-calls": s.blockCalls = Integer.parseInt(v); break;
                     case "--warmup": s.warmup = Integer.parseInt(v); break;
                     case "--rounds": s.rounds = Integer.parseInt(v); break;
+                    case "--processes": s.processes = Integer.parseInt(v); break;
                     case "--startup-runs": s.startupRuns = Integer.parseInt(v); break;
                     default: throw new IllegalArgumentException("unknown option " + args[i]);
                 }
+            }
+            if (s.processes < 2) {
+                throw new IllegalArgumentException("--processes must be at least 2: the interval is over processes");
             }
             if (s.keywatch == null || s.otel == null) {
                 throw new IllegalArgumentException("--keywatch and --otel name the two agent jars");

@@ -1,8 +1,10 @@
 package dev.keywatch.instrumentation.jdkhttp;
 
 import dev.keywatch.capture.CaptureSettings;
+import dev.keywatch.capture.LateDetails;
 import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.capture.ResponseHeaders;
+import dev.keywatch.credential.CredentialReducer;
 import dev.keywatch.instrumentation.support.RequestCredentials;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -32,15 +34,21 @@ public final class JdkHttpClientCapture {
         if (provider == null) {
             return null;
         }
-        // What firstValue answers, without the stream it builds for each of the five names asked.
-        Map<String, List<String>> headers = request.headers().map();
-        RequestCredentials.HeaderReader reader = name -> {
+        // A built request, its URI and its headers never change: the reporting thread reads them.
+        HttpHeaders headers = request.headers();
+        String method = request.method();
+        CredentialReducer reducer = settings.reducer();
+        return new PendingExchange(settings, "jdk-httpclient", request.getClass(), provider, host, port)
+                .describeLater(exchange -> RequestCredentials.describe(exchange, reducer, method, uri.getRawPath(),
+                        uri.getRawQuery(), firstValues(headers.map())));
+    }
+
+    /** What {@code firstValue} answers, without the stream it builds for each of the five names asked. */
+    private static RequestCredentials.HeaderReader firstValues(Map<String, List<String>> headers) {
+        return name -> {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
         };
-        return RequestCredentials.describe(
-                new PendingExchange(settings, "jdk-httpclient", request.getClass(), provider, host, port),
-                settings.reducer(), request.method(), uri.getRawPath(), uri.getRawQuery(), reader);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -64,7 +72,11 @@ public final class JdkHttpClientCapture {
                     // handler was bypassed (a cached or pushed response).
                     if (response instanceof HttpResponse && !exchange.hasResponse()) {
                         HttpResponse<?> r = (HttpResponse<?>) response;
-                        exchange.onResponse(r.statusCode(), keptHeaders(r.headers()));
+                        if (r.statusCode() < 400) {
+                            exchange.onSuccess(r.statusCode(), keptLater(r.headers()));
+                        } else {
+                            exchange.onResponse(r.statusCode(), keptHeaders(r.headers()));
+                        }
                     }
                     exchange.responseFinished();
                 }
@@ -72,6 +84,11 @@ public final class JdkHttpClientCapture {
                 settings.errors().report("jdk-httpclient", t);
             }
         });
+    }
+
+    /** A success's kept headers, read on the reporting thread. */
+    static LateDetails keptLater(HttpHeaders headers) {
+        return exchange -> exchange.headers(keptHeaders(headers));
     }
 
     static Map<String, String> keptHeaders(HttpHeaders headers) {

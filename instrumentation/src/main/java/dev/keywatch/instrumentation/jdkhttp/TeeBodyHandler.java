@@ -24,7 +24,12 @@ final class TeeBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     public HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
         boolean copyBody = false;
         try {
-            copyBody = exchange.onResponse(info.statusCode(), JdkHttpClientCapture.keptHeaders(info.headers()));
+            int status = info.statusCode();
+            if (status < 400) {
+                exchange.onSuccess(status, JdkHttpClientCapture.keptLater(info.headers()));
+            } else {
+                copyBody = exchange.onResponse(status, JdkHttpClientCapture.keptHeaders(info.headers()));
+            }
         } catch (Throwable t) {
             errors.report("jdk-httpclient", t);
         }
