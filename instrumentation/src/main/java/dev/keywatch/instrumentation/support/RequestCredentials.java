@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Reads the credential headers every provider uses from a request, and reduces them on the spot. */
+/** Reads the credential headers every provider uses from a request, and reduces them as it reads. */
 public final class RequestCredentials {
     /** Reads one request header by name (case-insensitive), null when absent. */
     public interface HeaderReader {
@@ -21,7 +21,7 @@ public final class RequestCredentials {
 
     /**
      * Describes what was sent on the exchange: method, raw path, the credentials of the headers and the query
-     * reduced on the spot, and the SDK's retry attempt.
+     * reduced as they are read, and the SDK's retry attempt.
      */
     public static PendingExchange describe(PendingExchange exchange, CredentialReducer reducer, String method,
                                            String rawPath, String rawQuery, HeaderReader headers) throws Throwable {
