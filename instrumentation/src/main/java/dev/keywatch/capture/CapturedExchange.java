@@ -52,11 +52,12 @@ public final class CapturedExchange {
 
     /**
      * This exchange with its {@link LateDetails} read, on the reporting thread before anything else looks
-     * at it; itself when it has none. Null when it turns out to be an OTLP export, which is not an LLM call.
+     * at it; itself when it has none. Null for an OTLP export to a collector that shares an LLM host's name,
+     * which is not an LLM call: the one place such an export is dropped, once its path is known.
      */
     public CapturedExchange completed() {
         if (lateDetails == null) {
-            return this;
+            return TelemetryPaths.isExport(path) ? null : this;
         }
         Builder b = new Builder(this);
         try {

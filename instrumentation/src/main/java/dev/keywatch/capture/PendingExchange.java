@@ -22,7 +22,6 @@ public final class PendingExchange {
     private boolean expectingBody;
     private boolean bodyDone;
     private boolean reported;
-    private boolean telemetry;
     private BodySnippet snippet;
     private String contentEncoding;
     private ScheduledFuture<?> bodyWait;
@@ -62,9 +61,6 @@ public final class PendingExchange {
     public synchronized PendingExchange describeRequest(String method, String path, List<ReducedCredential> credentials,
                                                         int retryAttempt) {
         builder.method(method).path(path).credentials(credentials).retryAttempt(retryAttempt);
-        if (TelemetryPaths.isExport(path)) {
-            telemetry = true;
-        }
         return this;
     }
 
@@ -90,24 +86,26 @@ public final class PendingExchange {
     }
 
     /**
-     * A response below 400 has arrived, whose body is never copied; the duration ends here and its kept
-     * headers are read on the reporting thread (see {@link LateDetails}). Only the first response counts.
+     * Status and the client's own response headers have arrived, from a client whose header objects never
+     * change (OkHttp's, the JDK client's); the duration ends here. A success's kept headers are read on the
+     * reporting thread (see {@link LateDetails}); an error's at once, since copying its body needs its content
+     * type and encoding. Returns true when the error body should be copied. Only the first call counts.
      */
-    public synchronized void onSuccess(int status, LateDetails headers) {
+    public boolean onResponse(int status, KeptHeaders headers) throws Throwable {
         if (status >= 400) {
-            throw new IllegalArgumentException("an error response's headers are read at once: " + status);
+            return onResponse(status, headers.read());
         }
-        if (statusKnown) {
-            return;
+        synchronized (this) {
+            if (!statusKnown) {
+                statusKnown = true;
+                builder.status(status).readLater(b -> b.headers(headers.read()))
+                        .durationNanos(System.nanoTime() - startNanos);
+            }
         }
-        statusKnown = true;
-        builder.status(status).readLater(headers).durationNanos(System.nanoTime() - startNanos);
+        return false;
     }
 
-    /**
-     * True once {@link #onResponse} or {@link #onSuccess} has been called: a second caller need not gather
-     * the headers again.
-     */
+    /** True once a response has been seen: a second caller need not gather the headers again. */
     public synchronized boolean hasResponse() {
         return statusKnown;
     }
@@ -184,9 +182,6 @@ public final class PendingExchange {
             }
             if (snippet != null) {
                 builder.body(snippet.text(contentEncoding)).bodyTruncated(snippet.truncated());
-            }
-            if (telemetry) {
-                return; // an OTLP export to a collector that shares an LLM host's name: not an LLM call
             }
             exchange = builder.build();
         }

@@ -37,11 +37,11 @@ class PendingExchangeTest {
             e.onResponse(200, Collections.emptyMap());
             e.responseFinished();
         }
-        assertThat(reported).isEmpty();
+        assertThat(reported).hasSize(4).allSatisfy(exchange -> assertThat(exchange.completed()).isNull());
     }
 
     @Test
-    void lateDetailsAreReadWhenTheExchangeIsCompletedNotWhenItIsReported() throws Exception {
+    void lateDetailsAreReadWhenTheExchangeIsCompletedNotWhenItIsReported() throws Throwable {
         List<String> readOn = new ArrayList<>();
         PendingExchange e = new PendingExchange(settings, "test", getClass(), "openai", "api.openai.com", 443)
                 .describeLater(b -> {
@@ -49,7 +49,10 @@ class PendingExchangeTest {
                     b.method("POST").path("/v1/chat/completions").credentials(Collections.singletonList(
                             settings.reducer().reduceAuthorization("Bearer sk-proj-abc")));
                 });
-        e.onSuccess(200, b -> b.headers(Collections.singletonMap("x-request-id", "req_1")));
+        e.onResponse(200, () -> {
+            readOn.add(Thread.currentThread().getName());
+            return Collections.singletonMap("x-request-id", "req_1");
+        });
         e.responseFinished();
 
         assertThat(reported).hasSize(1);
@@ -62,7 +65,7 @@ class PendingExchangeTest {
         reporter.start();
         reporter.join();
         CapturedExchange completed = reported.get(0);
-        assertThat(readOn).containsExactly("reporter");
+        assertThat(readOn).containsExactly("reporter", "reporter");
         assertThat(completed.method()).isEqualTo("POST");
         assertThat(completed.path()).isEqualTo("/v1/chat/completions");
         assertThat(completed.credentials()).hasSize(1);
@@ -74,17 +77,17 @@ class PendingExchangeTest {
     }
 
     @Test
-    void anOtlpExportLearntLateIsDroppedWhenCompleted() {
+    void anOtlpExportLearntLateIsDroppedWhenCompleted() throws Throwable {
         PendingExchange e = new PendingExchange(settings, "test", getClass(), "openai", "gateway.example", 443)
                 .describeLater(b -> b.method("POST").path("/v1/traces"));
-        e.onSuccess(200, null);
+        e.onResponse(200, Collections::emptyMap);
         e.responseFinished();
         assertThat(reported).hasSize(1);
         assertThat(reported.get(0).completed()).isNull();
     }
 
     @Test
-    void aLateReadThatFailsSaysWhyWhenCompleted() {
+    void aLateReadThatFailsSaysWhyWhenCompleted() throws Throwable {
         IllegalStateException unchecked = new IllegalStateException("gone");
         Exception checked = new IOException("closed");
         for (Throwable thrown : new Throwable[] {unchecked, checked}) {
@@ -93,7 +96,7 @@ class PendingExchangeTest {
                     .describeLater(b -> {
                         throw thrown;
                     });
-            e.onSuccess(200, null);
+            e.onResponse(200, Collections::emptyMap);
             e.responseFinished();
             assertThat(catchThrowable(() -> reported.get(0).completed()))
                     .satisfies(t -> assertThat(t == thrown || t.getCause() == thrown).isTrue());
@@ -101,15 +104,29 @@ class PendingExchangeTest {
     }
 
     @Test
-    void onlyTheFirstResponseCountsAndAnErrorIsNeverReadLate() {
+    void anErrorsHeadersAreReadAtOnceForItsBodyCopy() throws Throwable {
+        List<String> readOn = new ArrayList<>();
         PendingExchange e = new PendingExchange(settings, "test", getClass(), "openai", "api.openai.com", 443);
-        assertThat(catchThrowable(() -> e.onSuccess(401, null)))
-                .isInstanceOf(IllegalArgumentException.class);
-        e.onSuccess(200, null);
-        e.onSuccess(204, null);
+        assertThat(e.onResponse(401, () -> {
+            readOn.add(Thread.currentThread().getName());
+            return Collections.singletonMap("content-type", "application/json");
+        })).isTrue();
+        assertThat(readOn).containsExactly(Thread.currentThread().getName());
+        assertThat(e.onResponse(503, () -> Collections.singletonMap("content-type", "text/event-stream")))
+                .as("only the first response counts").isFalse();
+    }
+
+    @Test
+    void onlyTheFirstResponseCounts() throws Throwable {
+        PendingExchange e = new PendingExchange(settings, "test", getClass(), "openai", "api.openai.com", 443);
+        assertThat(e.onResponse(200, () -> Collections.singletonMap("x-request-id", "req_first"))).isFalse();
+        assertThat(e.hasResponse()).isTrue();
+        assertThat(e.onResponse(204, () -> Collections.singletonMap("x-request-id", "req_second"))).isFalse();
         assertThat(e.onResponse(500, Collections.emptyMap())).isFalse();
         e.responseFinished();
-        assertThat(reported.get(0).status()).isEqualTo(200);
+        CapturedExchange completed = reported.get(0).completed();
+        assertThat(completed.status()).isEqualTo(200);
+        assertThat(completed.header("x-request-id")).isEqualTo("req_first");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.keywatch.instrumentation.jdkhttp;
 
 import dev.keywatch.capture.CaptureSettings;
-import dev.keywatch.capture.LateDetails;
+import dev.keywatch.capture.KeptHeaders;
 import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.capture.ResponseHeaders;
 import dev.keywatch.credential.CredentialReducer;
@@ -72,11 +72,7 @@ public final class JdkHttpClientCapture {
                     // handler was bypassed (a cached or pushed response).
                     if (response instanceof HttpResponse && !exchange.hasResponse()) {
                         HttpResponse<?> r = (HttpResponse<?>) response;
-                        if (r.statusCode() < 400) {
-                            exchange.onSuccess(r.statusCode(), keptLater(r.headers()));
-                        } else {
-                            exchange.onResponse(r.statusCode(), keptHeaders(r.headers()));
-                        }
+                        exchange.onResponse(r.statusCode(), kept(r.headers()));
                     }
                     exchange.responseFinished();
                 }
@@ -86,12 +82,8 @@ public final class JdkHttpClientCapture {
         });
     }
 
-    /** A success's kept headers, read on the reporting thread. */
-    static LateDetails keptLater(HttpHeaders headers) {
-        return exchange -> exchange.headers(keptHeaders(headers));
-    }
-
-    static Map<String, String> keptHeaders(HttpHeaders headers) {
-        return ResponseHeaders.keptFirstValues(headers.map());
+    /** A built response's headers never change: a success's are read on the reporting thread. */
+    static KeptHeaders kept(HttpHeaders headers) {
+        return () -> ResponseHeaders.keptFirstValues(headers.map());
     }
 }

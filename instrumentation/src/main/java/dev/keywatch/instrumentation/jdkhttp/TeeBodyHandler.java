@@ -24,12 +24,7 @@ final class TeeBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     public HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
         boolean copyBody = false;
         try {
-            int status = info.statusCode();
-            if (status < 400) {
-                exchange.onSuccess(status, JdkHttpClientCapture.keptLater(info.headers()));
-            } else {
-                copyBody = exchange.onResponse(status, JdkHttpClientCapture.keptHeaders(info.headers()));
-            }
+            copyBody = exchange.onResponse(info.statusCode(), JdkHttpClientCapture.kept(info.headers()));
         } catch (Throwable t) {
             errors.report("jdk-httpclient", t);
         }

@@ -67,15 +67,9 @@ public final class OkHttpCapture {
             exchange.failed(thrown);
             return null;
         }
-        int code = RESPONSE_CODE.callInt(response);
         Object headers = RESPONSE_HEADERS.call(response);
-        if (code < 400) {
-            exchange.onSuccess(code, b -> b.headers(keptHeaders(headers)));
-            exchange.responseFinished();
-            return response;
-        }
         Object handedOn = response;
-        if (exchange.onResponse(code, keptHeaders(headers))) {
+        if (exchange.onResponse(RESPONSE_CODE.callInt(response), () -> keptHeaders(headers))) {
             try {
                 Object teed = TeedResponses.teed(response, exchange, settings.errors());
                 handedOn = teed == null ? response : teed;
