@@ -35,18 +35,12 @@ import okhttp3.Response;
  *   <li>{@code load} mode takes its orders line by line on standard input, so that the driver can keep one
  *   process of each setup warm and let them take turns in short blocks: {@code calls N} makes N untimed
  *   calls and answers {@value #DONE}; {@code block N} times N calls and answers one {@value #RESULT} line;
- *   end of input closes the client and exits.</li>
+ *   {@code settle N} waits N ms and answers the last block's CPU; end of input closes the client and exits.</li>
  * </ul>
  */
 public final class LoadProgram {
     static final String RESULT = "RESULT";
     static final String DONE = "DONE";
-    /**
-     * After a block, how long its process CPU keeps counting: an agent's threads finish the block's last
-     * exchanges a little later (Keywatch reports in batches every 20 ms), and that work belongs to the block,
-     * not to whichever process runs next.
-     */
-    private static final long SETTLE_MILLIS = 50;
     private static final String BODY = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     private LoadProgram() {
@@ -63,6 +57,7 @@ public final class LoadProgram {
                 caller.call();
                 return;
             }
+            CpuClock clock = new CpuClock();
             BufferedReader orders = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
             for (String order; (order = orders.readLine()) != null; ) {
                 String[] words = order.trim().split(" ");
@@ -72,8 +67,12 @@ public final class LoadProgram {
                         caller.call();
                     }
                     System.out.println(DONE);
+                } else if (words[0].equals("block")) {
+                    System.out.println(block(caller, calls, clock));
                 } else {
-                    System.out.println(block(caller, calls));
+                    // "settle N": the last block's CPU, once its trailing work has had N ms to finish
+                    Thread.sleep(calls);
+                    System.out.println(RESULT + " " + clock.sinceLastBlock());
                 }
                 System.out.flush();
             }
@@ -83,17 +82,17 @@ public final class LoadProgram {
     }
 
     /**
-     * Microseconds per call of one timed block: the wall clock, the process's CPU, the calling thread's CPU
-     * and Keywatch's own threads' CPU.
+     * Microseconds per call of one timed block: the wall clock and the calling thread's CPU; and, of the block
+     * before, the process's CPU and Keywatch's own threads' CPU, from that block's start to this one's.
+     * That window takes in what the block left to the process's other threads after its last call (an
+     * agent's reporting and exporting, the collector, the JIT), however long they take, while the process
+     * waits for its next turn; no pause after each block is needed, so blocks can be short.
      */
-    private static String block(Caller caller, int calls) throws Exception {
+    private static String block(Caller caller, int calls, CpuClock clock) throws Exception {
         // The calling thread's own CPU time: what the application's thread pays per call, without the JIT's,
         // the collector's or any agent thread's share.
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long processCpuStart = os.getProcessCpuTime();
-        ThreadTimes cpuStart = ThreadTimes.now();
+        String previous = clock.sinceLastBlock();
         long threadCpuStart = threads.getCurrentThreadCpuTime();
         long wallStart = System.nanoTime();
         for (int i = 0; i < calls; i++) {
@@ -101,12 +100,43 @@ public final class LoadProgram {
         }
         long wall = System.nanoTime() - wallStart;
         long threadCpu = threads.getCurrentThreadCpuTime() - threadCpuStart;
-        Thread.sleep(SETTLE_MILLIS);
-        ThreadTimes cpuEnd = ThreadTimes.now();
-        long[] cpu = cpuStart == null || cpuEnd == null
-                ? new long[] {os.getProcessCpuTime() - processCpuStart, 0} : cpuEnd.since(cpuStart);
-        return String.format(Locale.ROOT, "%s wall_us=%.3f cpu_us=%.3f thread_cpu_us=%.3f keywatch_cpu_us=%.3f", RESULT,
-                wall / 1000.0 / calls, cpu[0] / 1000.0 / calls, threadCpu / 1000.0 / calls, cpu[1] / 1000.0 / calls);
+        clock.blockStarted(calls);
+        return String.format(Locale.ROOT, "%s wall_us=%.3f thread_cpu_us=%.3f %s", RESULT,
+                wall / 1000.0 / calls, threadCpu / 1000.0 / calls, previous);
+    }
+
+    /**
+     * The CPU that the process, and Keywatch's threads in it, spent from one block's start to the next:
+     * read just before a block starts (and once more at the end), attributed to the block before.
+     */
+    private static final class CpuClock {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private ThreadTimes lastThreads;
+        private long lastProcessCpu;
+        private int lastCalls;
+        private ThreadTimes pendingThreads;
+        private long pendingProcessCpu;
+
+        /** The previous block's CPU per call, up to now, as {@code cpu_us=… keywatch_cpu_us=…} ({@code -} if none). */
+        String sinceLastBlock() throws IOException {
+            pendingThreads = ThreadTimes.now();
+            pendingProcessCpu = os.getProcessCpuTime();
+            if (lastCalls == 0) {
+                return "cpu_us=- keywatch_cpu_us=-";
+            }
+            long[] cpu = lastThreads == null || pendingThreads == null
+                    ? new long[] {pendingProcessCpu - lastProcessCpu, 0} : pendingThreads.since(lastThreads);
+            return String.format(Locale.ROOT, "cpu_us=%.3f keywatch_cpu_us=%.3f", cpu[0] / 1000.0 / lastCalls,
+                    cpu[1] / 1000.0 / lastCalls);
+        }
+
+        /** The reading just taken starts the window of the block just run. */
+        void blockStarted(int calls) {
+            lastThreads = pendingThreads;
+            lastProcessCpu = pendingProcessCpu;
+            lastCalls = calls;
+        }
     }
 
     /** The process's threads' CPU time, counted by Linux per thread in nanoseconds. */

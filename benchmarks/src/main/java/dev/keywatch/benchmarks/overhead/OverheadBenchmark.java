@@ -27,9 +27,11 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>Per request: one process of each setup is started and warmed up, then they take turns in short
  *   blocks of timed sequential chat completions, round after round, each round starting with another
- *   setup. Blocks a second apart see much the same machine, so a setup's difference from no agent is
- *   taken round by round, and each process's median of those differences is its result. (Whole runs one
- *   after another differed by up to ±25% on this shared VM, which hid any single-digit cost.)</li>
+ *   setup. Blocks a fraction of a second apart see much the same machine, so a setup's difference from no
+ *   agent is taken round by round, and each process's median of those differences is its result. (Whole
+ *   runs one after another differed by up to ±25% on this shared VM, which hid any single-digit cost.) A
+ *   block's process CPU is read from its start to the start of its process's next block, so that it takes
+ *   in the work the block left to other threads.</li>
  *   <li>That is repeated with fresh processes: how one JVM compiles the same code differs from the next,
  *   and the rounds of one process cannot show it (three one-process runs gave intervals that excluded
  *   each other). The reported difference is the mean of the processes' medians, with a 95% interval from
@@ -45,6 +47,11 @@ public final class OverheadBenchmark {
     private static final int CPU = 1;
     private static final int THREAD_CPU = 2;
     private static final int KEYWATCH_CPU = 3;
+    /**
+     * How long the last block's process is left to finish its trailing work before its CPU is read: Keywatch
+     * reports in batches every 20 ms.
+     */
+    private static final int SETTLE_MILLIS = 100;
 
     /** A key the fake provider accepts: every measured call is an LLM success, the common case. */
     private static final String KEY = "sk-proj-" + "Bm3Kq7Vx2Lp9Wz4Rt6Yh8Nd1Fs5Gc0Ja".repeat(3).substring(0, 74)
@@ -129,13 +136,16 @@ public final class OverheadBenchmark {
                         round));
                 for (LoadProcess p : inTurn(processes, round)) {
                     double[] block = p.block(settings.blockCalls);
-                    line.append(String.format("  %s %.1f µs, %.1f CPU, %.1f thread", p.setup.name, block[WALL],
-                            block[CPU], block[THREAD_CPU]));
+                    line.append(String.format("  %s %.1f µs, %.1f thread", p.setup.name, block[WALL],
+                            block[THREAD_CPU]));
                     if (round > 0) {
                         rounds.get(p.setup).add(block);
                     }
                 }
                 System.out.println(line.append(round == 0 ? " (not counted)" : ""));
+            }
+            for (LoadProcess p : processes) {
+                p.settle();
             }
         } finally {
             for (LoadProcess p : processes) {
@@ -270,6 +280,7 @@ public final class OverheadBenchmark {
         private final Path log;
         private final BufferedWriter orders;
         private final BufferedReader answers;
+        private double[] awaitingCpu;
 
         LoadProcess(Setup setup, String client) throws IOException {
             this.setup = setup;
@@ -283,10 +294,29 @@ public final class OverheadBenchmark {
             answer("calls " + calls, LoadProgram.DONE);
         }
 
+        /**
+         * The block's wall clock and calling thread's CPU; its process CPU arrives with the next block's answer
+         * (or {@link #settle}), which reads it from this block's start to the next's.
+         */
         double[] block(int calls) throws IOException {
             String line = answer("block " + calls, LoadProgram.RESULT);
-            return new double[] {field(line, "wall_us"), field(line, "cpu_us"), field(line, "thread_cpu_us"),
-                    field(line, "keywatch_cpu_us")};
+            takeCpu(line);
+            double[] block = {field(line, "wall_us"), Double.NaN, field(line, "thread_cpu_us"), Double.NaN};
+            awaitingCpu = block;
+            return block;
+        }
+
+        /** The last block's CPU, once its trailing work has had time to finish. */
+        void settle() throws IOException {
+            takeCpu(answer("settle " + SETTLE_MILLIS, LoadProgram.RESULT));
+        }
+
+        private void takeCpu(String line) {
+            if (awaitingCpu != null) {
+                awaitingCpu[CPU] = field(line, "cpu_us");
+                awaitingCpu[KEYWATCH_CPU] = field(line, "keywatch_cpu_us");
+                awaitingCpu = null;
+            }
         }
 
         /** Sends one order and waits for its answer; anything else the program prints on the way is skipped. */
@@ -351,12 +381,15 @@ public final class OverheadBenchmark {
         // 4 some 20,000 calls in), which the timed calls then paid for.
         int warmup = 40_000;
         // The interval comes from the spread between processes, which three one-process runs showed to be the
-        // larger part: more processes narrow it, more rounds hardly do.
+        // larger part: more processes narrow it.
         int processes = 6;
-        int rounds = 10;
-        // Some 0.3 s of OkHttp calls (0.7 s of the JDK client's): long enough to dwarf switching, short enough
-        // that the setups of one round see the same machine.
-        int blockCalls = 2_000;
+        // Short blocks, many rounds. On this VM a setup's block differed from no agent's in the same round by a
+        // spread (standard deviation) of 10-13% with blocks of 2,000 OkHttp calls and 16-20% with blocks of
+        // 200: the spread shrinks far more slowly than the blocks, so 80 blocks of 250 pin a process's median
+        // about twice as closely as 10 of 2,000, in less time. 250 calls are some 40 ms of OkHttp calls
+        // (60 ms of the JDK client's), still long beside switching from one process to the next.
+        int rounds = 80;
+        int blockCalls = 250;
         int startupRuns = 10;
 
         static Settings parse(String[] args) {
