@@ -100,7 +100,7 @@ public final class LoadProgram {
         }
         long wall = System.nanoTime() - wallStart;
         long threadCpu = threads.getCurrentThreadCpuTime() - threadCpuStart;
-        clock.blockStarted(calls);
+        clock.blockRan(calls);
         return String.format(Locale.ROOT, "%s wall_us=%.3f thread_cpu_us=%.3f %s", RESULT,
                 wall / 1000.0 / calls, threadCpu / 1000.0 / calls, previous);
     }
@@ -131,8 +131,8 @@ public final class LoadProgram {
                     cpu[1] / 1000.0 / lastCalls);
         }
 
-        /** The reading just taken starts the window of the block just run. */
-        void blockStarted(int calls) {
+        /** The block just run began at the reading taken before it: its window starts there. */
+        void blockRan(int calls) {
             lastThreads = pendingThreads;
             lastProcessCpu = pendingProcessCpu;
             lastCalls = calls;
