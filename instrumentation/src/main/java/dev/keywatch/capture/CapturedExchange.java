@@ -56,9 +56,11 @@ public final class CapturedExchange {
      * which is not an LLM call: the one place such an export is dropped, once its path is known.
      */
     public CapturedExchange completed() {
-        if (lateDetails == null) {
-            return TelemetryPaths.isExport(path) ? null : this;
-        }
+        CapturedExchange complete = lateDetails == null ? this : withLateDetails();
+        return TelemetryPaths.isExport(complete.path) ? null : complete;
+    }
+
+    private CapturedExchange withLateDetails() {
         Builder b = new Builder(this);
         try {
             lateDetails.readInto(b);
@@ -67,7 +69,7 @@ public final class CapturedExchange {
         } catch (Throwable t) {
             throw new IllegalStateException("reading the details of " + client + " exchange", t);
         }
-        return TelemetryPaths.isExport(b.path) ? null : b.build();
+        return b.build();
     }
 
     /** The instrumentation that saw it: {@code okhttp}, {@code jdk-httpclient}, {@code httpurlconnection}, … */
