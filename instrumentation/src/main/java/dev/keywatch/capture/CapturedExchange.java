@@ -27,7 +27,8 @@ public final class CapturedExchange {
     private final List<ReducedCredential> credentials;
     private final int retryAttempt;
     private final TraceParent traceParent;
-    private final LateDetails lateDetails;
+    private final LateDetails lateRequest;
+    private final KeptHeaders lateHeaders;
 
     CapturedExchange(Builder b) {
         this.client = b.client;
@@ -47,7 +48,8 @@ public final class CapturedExchange {
                 : Collections.unmodifiableList(b.credentials);
         this.retryAttempt = b.retryAttempt;
         this.traceParent = b.traceParent;
-        this.lateDetails = b.lateDetails;
+        this.lateRequest = b.lateRequest;
+        this.lateHeaders = b.lateHeaders;
     }
 
     /**
@@ -56,14 +58,19 @@ public final class CapturedExchange {
      * which is not an LLM call: the one place such an export is dropped, once its path is known.
      */
     public CapturedExchange completed() {
-        CapturedExchange complete = lateDetails == null ? this : withLateDetails();
+        CapturedExchange complete = lateRequest == null && lateHeaders == null ? this : withLateDetails();
         return TelemetryPaths.isExport(complete.path) ? null : complete;
     }
 
     private CapturedExchange withLateDetails() {
         Builder b = new Builder(this);
         try {
-            lateDetails.readInto(b);
+            if (lateRequest != null) {
+                lateRequest.readInto(b);
+            }
+            if (lateHeaders != null) {
+                b.headers(lateHeaders.read());
+            }
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -144,7 +151,8 @@ public final class CapturedExchange {
         private List<ReducedCredential> credentials;
         private int retryAttempt = -1;
         private TraceParent traceParent;
-        private LateDetails lateDetails;
+        private LateDetails lateRequest;
+        private KeptHeaders lateHeaders;
 
         Builder() {
         }
@@ -185,8 +193,10 @@ public final class CapturedExchange {
         public Builder credentials(List<ReducedCredential> v) { credentials = v; return this; }
         public Builder retryAttempt(int v) { retryAttempt = v; return this; }
         public Builder traceParent(TraceParent v) { traceParent = v; return this; }
-        /** Adds details to read later; {@link CapturedExchange#completed()} reads them. */
-        public Builder readLater(LateDetails v) { lateDetails = LateDetails.both(lateDetails, v); return this; }
+        /** The request's details, to be read by {@link CapturedExchange#completed()}. */
+        public Builder requestLater(LateDetails v) { lateRequest = v; return this; }
+        /** A success's kept response headers, to be read by {@link CapturedExchange#completed()}. */
+        public Builder headersLater(KeptHeaders v) { lateHeaders = v; return this; }
 
         public CapturedExchange build() {
             return new CapturedExchange(this);

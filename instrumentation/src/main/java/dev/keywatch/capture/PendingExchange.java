@@ -66,7 +66,7 @@ public final class PendingExchange {
 
     /** What was sent, to be read on the reporting thread (see {@link LateDetails}); call at most once. */
     public synchronized PendingExchange describeLater(LateDetails request) {
-        builder.readLater(request);
+        builder.requestLater(request);
         return this;
     }
 
@@ -98,7 +98,7 @@ public final class PendingExchange {
         synchronized (this) {
             if (!statusKnown) {
                 statusKnown = true;
-                builder.status(status).readLater(b -> b.headers(headers.read()))
+                builder.status(status).headersLater(headers)
                         .durationNanos(System.nanoTime() - startNanos);
             }
         }

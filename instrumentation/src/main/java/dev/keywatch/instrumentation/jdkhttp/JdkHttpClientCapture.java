@@ -1,7 +1,9 @@
 package dev.keywatch.instrumentation.jdkhttp;
 
 import dev.keywatch.capture.CaptureSettings;
+import dev.keywatch.capture.CapturedExchange;
 import dev.keywatch.capture.KeptHeaders;
+import dev.keywatch.capture.LateDetails;
 import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.capture.ResponseHeaders;
 import dev.keywatch.credential.CredentialReducer;
@@ -13,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /** Reads the JDK client's public request and response types; the body through a wrapped handler. */
 public final class JdkHttpClientCapture {
@@ -35,20 +38,8 @@ public final class JdkHttpClientCapture {
             return null;
         }
         // A built request, its URI and its headers never change: the reporting thread reads them.
-        HttpHeaders headers = request.headers();
-        String method = request.method();
-        CredentialReducer reducer = settings.reducer();
         return new PendingExchange(settings, "jdk-httpclient", request.getClass(), provider, host, port)
-                .describeLater(exchange -> RequestCredentials.describe(exchange, reducer, method, uri.getRawPath(),
-                        uri.getRawQuery(), firstValues(headers.map())));
-    }
-
-    /** What {@code firstValue} answers, without the stream it builds for each of the five names asked. */
-    private static RequestCredentials.HeaderReader firstValues(Map<String, List<String>> headers) {
-        return name -> {
-            List<String> values = headers.get(name);
-            return values == null || values.isEmpty() ? null : values.get(0);
-        };
+                .describeLater(new SentRequest(settings.reducer(), request.method(), uri, request.headers().map()));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -63,7 +54,64 @@ public final class JdkHttpClientCapture {
             return;
         }
         // A dependent stage: the application's own future and its completion are untouched.
-        ((CompletableFuture<?>) future).whenComplete((response, error) -> {
+        ((CompletableFuture<?>) future).whenComplete(new Completion(exchange));
+    }
+
+    /** A built response's headers never change: a success's are read on the reporting thread. */
+    static KeptHeaders kept(HttpHeaders headers) {
+        return new ResponseHeaderMap(headers.map());
+    }
+
+    private static final class ResponseHeaderMap implements KeptHeaders {
+        private final Map<String, List<String>> headers;
+
+        ResponseHeaderMap(Map<String, List<String>> headers) {
+            this.headers = headers;
+        }
+
+        @Override
+        public Map<String, String> read() {
+            return ResponseHeaders.keptFirstValues(headers);
+        }
+    }
+
+    /** The request as sent, read on the reporting thread. */
+    private static final class SentRequest implements LateDetails, RequestCredentials.HeaderReader {
+        private final CredentialReducer reducer;
+        private final String method;
+        private final URI uri;
+        private final Map<String, List<String>> headers;
+
+        SentRequest(CredentialReducer reducer, String method, URI uri, Map<String, List<String>> headers) {
+            this.reducer = reducer;
+            this.method = method;
+            this.uri = uri;
+            this.headers = headers;
+        }
+
+        @Override
+        public void readInto(CapturedExchange.Builder exchange) throws Throwable {
+            RequestCredentials.describe(exchange, reducer, method, uri.getRawPath(), uri.getRawQuery(), this);
+        }
+
+        /** What {@code firstValue} answers, without the stream it builds for each of the five names asked. */
+        @Override
+        public String get(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    /** What the application's future brings, seen from a stage of its own. */
+    private final class Completion implements BiConsumer<Object, Throwable> {
+        private final PendingExchange exchange;
+
+        Completion(PendingExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void accept(Object response, Throwable error) {
             try {
                 if (error != null) {
                     exchange.failed(error);
@@ -79,11 +127,6 @@ public final class JdkHttpClientCapture {
             } catch (Throwable t) {
                 settings.errors().report("jdk-httpclient", t);
             }
-        });
-    }
-
-    /** A built response's headers never change: a success's are read on the reporting thread. */
-    static KeptHeaders kept(HttpHeaders headers) {
-        return () -> ResponseHeaders.keptFirstValues(headers.map());
+        }
     }
 }

@@ -2,11 +2,11 @@ package dev.keywatch.instrumentation.okhttp;
 
 import dev.keywatch.capture.CaptureSettings;
 import dev.keywatch.capture.CapturedExchange;
+import dev.keywatch.capture.KeptHeaders;
 import dev.keywatch.capture.LateDetails;
 import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.capture.ResponseHeaders;
 import dev.keywatch.credential.CredentialReducer;
-import dev.keywatch.instrumentation.support.Accessor;
 import dev.keywatch.instrumentation.support.RequestCredentials;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,22 +20,6 @@ import java.util.Map;
 public final class OkHttpCapture {
     static final String CLIENT = "okhttp";
 
-    private static final Accessor CALL_REQUEST = Accessor.of("request");
-    private static final Accessor REQUEST_URL = Accessor.of("url");
-    private static final Accessor REQUEST_METHOD = Accessor.of("method");
-    private static final Accessor REQUEST_HEADERS = Accessor.of("headers");
-    private static final Accessor URL_HOST = Accessor.of("host");
-    private static final Accessor URL_PORT = Accessor.ofInt("port");
-    private static final Accessor URL_PATH = Accessor.of("encodedPath");
-    private static final Accessor URL_QUERY = Accessor.of("encodedQuery");
-    private static final Accessor RESPONSE_CODE = Accessor.ofInt("code");
-    private static final Accessor RESPONSE_REQUEST = Accessor.of("request");
-    private static final Accessor RESPONSE_HEADERS = Accessor.of("headers");
-    private static final Accessor HEADERS_GET = Accessor.of("get", String.class);
-    private static final Accessor HEADERS_SIZE = Accessor.ofInt("size");
-    private static final Accessor HEADERS_NAME = Accessor.of("name", int.class);
-    private static final Accessor HEADERS_VALUE = Accessor.of("value", int.class);
-
     private final CaptureSettings settings;
 
     public OkHttpCapture(CaptureSettings settings) {
@@ -44,32 +28,34 @@ public final class OkHttpCapture {
 
     /** Null unless the call goes to an LLM host: a host lookup is all a non-LLM call pays. */
     public Object start(Object call) throws Throwable {
-        Object request = CALL_REQUEST.call(call);
-        Object url = REQUEST_URL.call(request);
-        String host = (String) URL_HOST.call(url);
-        int port = URL_PORT.callInt(url);
+        OkHttpApi api = OkHttpApi.of(call);
+        Object request = api.callRequest.call(call);
+        Object url = api.requestUrl.call(request);
+        String host = (String) api.urlHost.call(url);
+        int port = api.urlPort.callInt(url);
         String provider = settings.hosts().providerFor(host, port);
         if (provider == null) {
             return null;
         }
-        return new Started(new PendingExchange(settings, CLIENT, call.getClass(), provider, host, port), request);
+        return new Started(api, new PendingExchange(settings, CLIENT, call.getClass(), provider, host, port), request);
     }
 
     /** The response the application gets: the very one, or for an LLM error the same with its body copied as read. */
     public Object end(Object token, Object response, Throwable thrown) throws Throwable {
         Started started = (Started) token;
+        OkHttpApi api = started.api;
         PendingExchange exchange = started.exchange;
         // The response carries the request as the application interceptors left it (auth headers included).
-        Object request = response != null ? RESPONSE_REQUEST.call(response) : started.request;
-        exchange.describeLater(new SentRequest(settings.reducer(), (String) REQUEST_METHOD.call(request),
-                REQUEST_URL.call(request), REQUEST_HEADERS.call(request)));
+        Object request = response != null ? api.responseRequest.call(response) : started.request;
+        exchange.describeLater(new SentRequest(api, settings.reducer(), (String) api.requestMethod.call(request),
+                api.requestUrl.call(request), api.requestHeaders.call(request)));
         if (response == null) {
             exchange.failed(thrown);
             return null;
         }
-        Object headers = RESPONSE_HEADERS.call(response);
         Object handedOn = response;
-        if (exchange.onResponse(RESPONSE_CODE.callInt(response), () -> keptHeaders(headers))) {
+        if (exchange.onResponse(api.responseCode.callInt(response),
+                new ResponseHeaderList(api, api.responseHeaders.call(response)))) {
             try {
                 Object teed = TeedResponses.teed(response, exchange, settings.errors());
                 handedOn = teed == null ? response : teed;
@@ -82,26 +68,40 @@ public final class OkHttpCapture {
         return handedOn;
     }
 
-    private static Map<String, String> keptHeaders(Object headers) throws Throwable {
-        Map<String, String> kept = new HashMap<>();
-        int size = HEADERS_SIZE.callInt(headers);
-        for (int i = 0; i < size; i++) {
-            String name = ResponseHeaders.keptName((String) HEADERS_NAME.call(headers, i));
-            if (name != null) {
-                kept.putIfAbsent(name, (String) HEADERS_VALUE.call(headers, i));
-            }
+    /** A response's header list, its kept headers read when they are wanted. */
+    private static final class ResponseHeaderList implements KeptHeaders {
+        private final OkHttpApi api;
+        private final Object headers;
+
+        ResponseHeaderList(OkHttpApi api, Object headers) {
+            this.api = api;
+            this.headers = headers;
         }
-        return kept;
+
+        @Override
+        public Map<String, String> read() throws Throwable {
+            Map<String, String> kept = new HashMap<>();
+            int size = api.headersSize.callInt(headers);
+            for (int i = 0; i < size; i++) {
+                String keptName = ResponseHeaders.keptName((String) api.headersName.call(headers, i));
+                if (keptName != null) {
+                    kept.putIfAbsent(keptName, (String) api.headersValue.call(headers, i));
+                }
+            }
+            return kept;
+        }
     }
 
     /** The request as sent, read on the reporting thread. */
-    private static final class SentRequest implements LateDetails {
+    private static final class SentRequest implements LateDetails, RequestCredentials.HeaderReader {
+        private final OkHttpApi api;
         private final CredentialReducer reducer;
         private final String method;
         private final Object url;
         private final Object headers;
 
-        SentRequest(CredentialReducer reducer, String method, Object url, Object headers) {
+        SentRequest(OkHttpApi api, CredentialReducer reducer, String method, Object url, Object headers) {
+            this.api = api;
             this.reducer = reducer;
             this.method = method;
             this.url = url;
@@ -110,16 +110,23 @@ public final class OkHttpCapture {
 
         @Override
         public void readInto(CapturedExchange.Builder exchange) throws Throwable {
-            RequestCredentials.describe(exchange, reducer, method, (String) URL_PATH.call(url),
-                    (String) URL_QUERY.call(url), name -> (String) HEADERS_GET.call(headers, name));
+            RequestCredentials.describe(exchange, reducer, method, (String) api.urlPath.call(url),
+                    (String) api.urlQuery.call(url), this);
+        }
+
+        @Override
+        public String get(String name) throws Throwable {
+            return (String) api.headersGet.call(headers, name);
         }
     }
 
     private static final class Started {
+        final OkHttpApi api;
         final PendingExchange exchange;
         final Object request;
 
-        Started(PendingExchange exchange, Object request) {
+        Started(OkHttpApi api, PendingExchange exchange, Object request) {
+            this.api = api;
             this.exchange = exchange;
             this.request = request;
         }
