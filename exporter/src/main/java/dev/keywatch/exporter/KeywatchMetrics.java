@@ -191,7 +191,13 @@ public final class KeywatchMetrics {
             category = r.category();
             reason = r.reason();
             key = r.key();
-            hash = Objects.hash(provider, host, status, category, reason, key);
+            // Not Objects.hash: its array and the boxed status would be built at every response.
+            int h = Objects.hashCode(provider);
+            h = 31 * h + Objects.hashCode(host);
+            h = 31 * h + status;
+            h = 31 * h + Objects.hashCode(category);
+            h = 31 * h + Objects.hashCode(reason);
+            hash = 31 * h + Objects.hashCode(key);
         }
 
         @Override

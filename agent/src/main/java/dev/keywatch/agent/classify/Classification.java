@@ -1,8 +1,7 @@
 package dev.keywatch.agent.classify;
 
 import dev.keywatch.credential.ReducedCredential;
-import java.util.Collections;
-import java.util.Map;
+import dev.keywatch.exporter.KeywatchMetrics;
 
 /** What the classifier concluded about one exchange. */
 public final class Classification {
@@ -11,17 +10,17 @@ public final class Classification {
     private final String providerCode;
     private final String requestId;
     private final double retryAfterSeconds;
-    private final Map<String, Double> rateLimitRemaining;
+    /** By the index of the limit in {@link KeywatchMetrics#RATE_LIMITS}, NaN where none was reported; or null. */
+    private final double[] rateLimitRemaining;
 
     Classification(Reason reason, ReducedCredential credential, String providerCode, String requestId,
-                   double retryAfterSeconds, Map<String, Double> rateLimitRemaining) {
+                   double retryAfterSeconds, double[] rateLimitRemaining) {
         this.reason = reason;
         this.credential = credential;
         this.providerCode = providerCode;
         this.requestId = requestId;
         this.retryAfterSeconds = retryAfterSeconds;
-        this.rateLimitRemaining = rateLimitRemaining.isEmpty() ? Collections.<String, Double>emptyMap()
-                : Collections.unmodifiableMap(rateLimitRemaining);
+        this.rateLimitRemaining = rateLimitRemaining;
     }
 
     public Reason reason() { return reason; }
@@ -37,6 +36,15 @@ public final class Classification {
     /** Seconds the provider asked to wait, or -1. */
     public double retryAfterSeconds() { return retryAfterSeconds; }
 
-    /** Limit name ({@code requests}, {@code tokens}, {@code input_tokens}, {@code output_tokens}) to the count left. */
-    public Map<String, Double> rateLimitRemaining() { return rateLimitRemaining; }
+    /**
+     * The count left of the limit at {@code index} in {@link KeywatchMetrics#RATE_LIMITS} ({@code requests},
+     * {@code tokens}, {@code input_tokens}, {@code output_tokens}), as the response reported it; NaN when it
+     * reported none.
+     */
+    public double rateLimitRemaining(int index) {
+        return rateLimitRemaining == null ? Double.NaN : rateLimitRemaining[index];
+    }
+
+    /** True when the response reported the count left of any limit. */
+    public boolean reportsRateLimits() { return rateLimitRemaining != null; }
 }

@@ -3,9 +3,9 @@ package dev.keywatch.agent.classify;
 import dev.keywatch.agent.catalog.ProviderCatalog;
 import dev.keywatch.capture.CapturedExchange;
 import dev.keywatch.credential.ReducedCredential;
-import java.util.HashMap;
+import dev.keywatch.exporter.KeywatchMetrics;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Status + provider error body + headers + the reduced credential ⇒ one reason. Reads the status,
@@ -17,7 +17,7 @@ public final class Classifier {
     public Classification classify(CapturedExchange exchange) {
         String provider = exchange.provider();
         ReducedCredential credential = effectiveCredential(provider, exchange.credentials(), exchange.path());
-        Map<String, Double> limits = rateLimits(exchange);
+        double[] limits = rateLimits(exchange);
         if (exchange.status() == 0) {
             return new Classification(Reason.TRANSPORT_ERROR, credential, null, null, -1, limits);
         }
@@ -210,25 +210,40 @@ public final class Classifier {
         return error != null ? error.retryDelaySeconds : -1;
     }
 
-    private static Map<String, Double> rateLimits(CapturedExchange exchange) {
-        Map<String, Double> out = new HashMap<>();
-        put(out, "requests", exchange.header("x-ratelimit-remaining-requests"));
-        put(out, "requests", exchange.header("anthropic-ratelimit-requests-remaining"));
-        put(out, "tokens", exchange.header("x-ratelimit-remaining-tokens"));
-        put(out, "tokens", exchange.header("anthropic-ratelimit-tokens-remaining"));
-        put(out, "tokens", exchange.header("x-ratelimitbysize-remaining-minute"));
-        put(out, "input_tokens", exchange.header("anthropic-ratelimit-input-tokens-remaining"));
-        put(out, "output_tokens", exchange.header("anthropic-ratelimit-output-tokens-remaining"));
+    private static final int REQUESTS = KeywatchMetrics.RATE_LIMITS.indexOf("requests");
+    private static final int TOKENS = KeywatchMetrics.RATE_LIMITS.indexOf("tokens");
+    private static final int INPUT_TOKENS = KeywatchMetrics.RATE_LIMITS.indexOf("input_tokens");
+    private static final int OUTPUT_TOKENS = KeywatchMetrics.RATE_LIMITS.indexOf("output_tokens");
+
+    /** By limit index, NaN where not reported; null when the response reported none. */
+    private static double[] rateLimits(CapturedExchange exchange) {
+        double[] out = null;
+        out = put(out, REQUESTS, exchange.header("x-ratelimit-remaining-requests"));
+        out = put(out, REQUESTS, exchange.header("anthropic-ratelimit-requests-remaining"));
+        out = put(out, TOKENS, exchange.header("x-ratelimit-remaining-tokens"));
+        out = put(out, TOKENS, exchange.header("anthropic-ratelimit-tokens-remaining"));
+        out = put(out, TOKENS, exchange.header("x-ratelimitbysize-remaining-minute"));
+        out = put(out, INPUT_TOKENS, exchange.header("anthropic-ratelimit-input-tokens-remaining"));
+        out = put(out, OUTPUT_TOKENS, exchange.header("anthropic-ratelimit-output-tokens-remaining"));
         return out;
     }
 
-    private static void put(Map<String, Double> out, String limit, String value) {
-        if (value == null || out.containsKey(limit)) return;
+    /** The first count a response gives for a limit wins. */
+    private static double[] put(double[] out, int limit, String value) {
+        if (value == null || (out != null && !Double.isNaN(out[limit]))) return out;
+        double count;
         try {
-            out.put(limit, count(value.trim()));
+            count = count(value.trim());
         } catch (NumberFormatException ignored) {
-            // not a count
+            return out; // not a count
         }
+        double[] limits = out;
+        if (limits == null) {
+            limits = new double[KeywatchMetrics.RATE_LIMITS.size()];
+            Arrays.fill(limits, Double.NaN);
+        }
+        limits[limit] = count;
+        return limits;
     }
 
     /** Remaining counts are whole numbers at every provider; the rare other form still parses, more slowly. */

@@ -1,9 +1,9 @@
 package dev.keywatch.agent.keys;
 
+import dev.keywatch.agent.classify.Classification;
 import dev.keywatch.agent.classify.Reason;
 import dev.keywatch.exporter.KeyView;
 import dev.keywatch.exporter.KeywatchMetrics;
-import java.util.Map;
 
 /** What this process remembers of one key: its state, last success, last failure per category, limits. */
 public final class KeyRecord implements KeyView {
@@ -26,8 +26,11 @@ public final class KeyRecord implements KeyView {
         return everSucceeded;
     }
 
-    /** Moves the state for a response; reasons that say nothing about the key leave it as it was. */
-    public synchronized void record(Reason reason, long epochMillis, Map<String, Double> limits) {
+    /**
+     * Moves the state for a response; reasons that say nothing about the key leave it as it was. The
+     * rate limits are those the response reported (see {@link Classification#rateLimitRemaining(int)}).
+     */
+    public synchronized void record(Reason reason, long epochMillis, Classification limits) {
         double seconds = epochMillis / 1000.0;
         if (reason == Reason.OK) {
             everSucceeded = true;
@@ -42,9 +45,11 @@ public final class KeyRecord implements KeyView {
         if (next != null) {
             state = next;
         }
-        for (Map.Entry<String, Double> e : limits.entrySet()) {
-            int i = KeywatchMetrics.RATE_LIMITS.indexOf(e.getKey());
-            if (i >= 0) rateLimitRemaining[i] = e.getValue();
+        if (limits.reportsRateLimits()) {
+            for (int i = 0; i < rateLimitRemaining.length; i++) {
+                double remaining = limits.rateLimitRemaining(i);
+                if (!Double.isNaN(remaining)) rateLimitRemaining[i] = remaining;
+            }
         }
     }
 

@@ -13,7 +13,6 @@ import dev.keywatch.exporter.KeywatchMetrics;
 import dev.keywatch.exporter.ResponseRecord;
 import dev.keywatch.exporter.events.CallEvent;
 import dev.keywatch.exporter.events.CallEvents;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -59,10 +58,14 @@ public final class Pipeline implements ExchangeSink {
 
         KeywatchMetrics m = metrics.get();
         if (record != null) {
-            record.record(reason, at, c.rateLimitRemaining());
+            record.record(reason, at, c);
             m.trackKey(record);
-            for (Map.Entry<String, Double> limit : c.rateLimitRemaining().entrySet()) {
-                m.trackRateLimit(record, limit.getKey());
+            if (c.reportsRateLimits()) {
+                for (int i = 0; i < KeywatchMetrics.RATE_LIMITS.size(); i++) {
+                    if (!Double.isNaN(c.rateLimitRemaining(i))) {
+                        m.trackRateLimit(record, KeywatchMetrics.RATE_LIMITS.get(i));
+                    }
+                }
             }
         }
         m.recordResponse(new ResponseRecord(exchange.provider(), exchange.host(), exchange.status(),

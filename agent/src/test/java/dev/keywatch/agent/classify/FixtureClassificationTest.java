@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywatch.capture.CapturedExchange;
 import dev.keywatch.credential.ReducedCredential;
+import dev.keywatch.exporter.KeywatchMetrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ class FixtureClassificationTest {
                 case "anthropic-429-30":
                     assertThat(c.providerCode()).isEqualTo("rate_limit_error");
                     assertThat(c.retryAfterSeconds()).isEqualTo(14.0);
-                    assertThat(c.rateLimitRemaining()).containsEntry("input_tokens", 0.0).containsEntry("requests", 49.0);
+                    assertThat(c.rateLimitRemaining(KeywatchMetrics.RATE_LIMITS.indexOf("input_tokens"))).isEqualTo(0.0);
+                    assertThat(c.rateLimitRemaining(KeywatchMetrics.RATE_LIMITS.indexOf("requests"))).isEqualTo(49.0);
                     break;
                 case "gcp.gemini-400-34":
                     assertThat(c.providerCode()).isEqualTo("API_KEY_INVALID");

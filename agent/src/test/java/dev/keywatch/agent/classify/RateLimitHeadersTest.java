@@ -3,6 +3,7 @@ package dev.keywatch.agent.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywatch.capture.CapturedExchange;
+import dev.keywatch.exporter.KeywatchMetrics;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,10 +13,19 @@ import org.junit.jupiter.api.Test;
 class RateLimitHeadersTest {
     private final Classifier classifier = new Classifier();
 
+    /** Each limit the response reported, by name, with the count left. */
     private Map<String, Double> remaining(Map<String, String> headers) {
-        return classifier.classify(CapturedExchange.builder().client("test").provider("openai").host("h").port(443)
-                .method("POST").path("/v1/chat/completions").status(200).headers(headers)
-                .credentials(Collections.emptyList()).build()).rateLimitRemaining();
+        Classification c = classifier.classify(CapturedExchange.builder().client("test").provider("openai").host("h")
+                .port(443).method("POST").path("/v1/chat/completions").status(200).headers(headers)
+                .credentials(Collections.emptyList()).build());
+        Map<String, Double> reported = new LinkedHashMap<>();
+        for (int i = 0; i < KeywatchMetrics.RATE_LIMITS.size(); i++) {
+            if (!Double.isNaN(c.rateLimitRemaining(i))) {
+                reported.put(KeywatchMetrics.RATE_LIMITS.get(i), c.rateLimitRemaining(i));
+            }
+        }
+        assertThat(c.reportsRateLimits()).isEqualTo(!reported.isEmpty());
+        return reported;
     }
 
     @Test
@@ -37,5 +47,14 @@ class RateLimitHeadersTest {
         headers.put("anthropic-ratelimit-input-tokens-remaining", "9999999999999999999999");
         headers.put("anthropic-ratelimit-output-tokens-remaining", "-3");
         assertThat(remaining(headers)).containsOnly(Map.entry("input_tokens", 1.0E22), Map.entry("output_tokens", -3.0));
+    }
+
+    @Test
+    void theFirstHeaderOfALimitWinsAndNoHeaderReportsNoLimit() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-ratelimit-remaining-tokens", "7");
+        headers.put("anthropic-ratelimit-tokens-remaining", "9");
+        assertThat(remaining(headers)).containsOnly(Map.entry("tokens", 7.0));
+        assertThat(remaining(Collections.singletonMap("x-request-id", "req_1"))).isEmpty();
     }
 }
