@@ -44,12 +44,23 @@ final class ApacheMessages {
     /** The request as it went on the wire, after the client's own interceptors. */
     static void describe(CaptureSettings settings, PendingExchange exchange, Object request, String method,
                          String target) throws Throwable {
-        RequestCredentials.HeaderReader headers = name -> {
+        RequestCredentials.describe(exchange, settings.reducer(), method, RequestTargets.path(target),
+                RequestTargets.query(target), new FirstHeaders(request));
+    }
+
+    /** A request's first header of each name, as HttpClient's {@code getFirstHeader} gives it. */
+    private static final class FirstHeaders implements RequestCredentials.HeaderReader {
+        private final Object request;
+
+        FirstHeaders(Object request) {
+            this.request = request;
+        }
+
+        @Override
+        public String get(String name) throws Throwable {
             Object header = FIRST_HEADER.call(request, name);
             return header == null ? null : (String) HEADER_VALUE.call(header);
-        };
-        RequestCredentials.describe(exchange, settings.reducer(), method, RequestTargets.path(target),
-                RequestTargets.query(target), headers);
+        }
     }
 
     static Map<String, String> keptHeaders(Object[] headers) throws Throwable {

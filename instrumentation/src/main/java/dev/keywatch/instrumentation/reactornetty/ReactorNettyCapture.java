@@ -5,8 +5,10 @@ import dev.keywatch.capture.CaptureSettings;
 import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.capture.ResponseHeaders;
 import dev.keywatch.instrumentation.support.Accessor;
+import dev.keywatch.instrumentation.support.LibraryHeaders;
 import dev.keywatch.instrumentation.support.PublicField;
 import dev.keywatch.instrumentation.support.RequestCredentials;
+import dev.keywatch.instrumentation.support.RequestTargets;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.keywatch.instrumentation.support.RequestTargets;
 
 /**
  * Reactor Netty 1.x: one {@code HttpClientOperations} per exchange (each redirect and retry gets its
@@ -191,8 +192,7 @@ public final class ReactorNettyCapture {
 
     private void describe(Exchange exchange, Object operations) throws Throwable {
         Object headers = REQUEST_HEADERS.call(operations);
-        RequestCredentials.HeaderReader reader = name -> headers == null ? null
-                : (String) HEADERS_GET.call(headers, name);
+        RequestCredentials.HeaderReader reader = new LibraryHeaders(HEADERS_GET, headers);
         String method = (String) METHOD_NAME.call(METHOD.call(operations));
         RequestCredentials.describe(exchange.pending, settings.reducer(), method, exchange.uri.getRawPath(),
                 exchange.uri.getRawQuery(), reader);

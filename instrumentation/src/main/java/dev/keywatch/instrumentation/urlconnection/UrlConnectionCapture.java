@@ -6,6 +6,7 @@ import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.capture.ResponseHeaders;
 import dev.keywatch.capture.TeeInputStream;
 import dev.keywatch.instrumentation.support.Accessor;
+import dev.keywatch.instrumentation.support.LibraryHeaders;
 import dev.keywatch.instrumentation.support.RequestCredentials;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
@@ -75,8 +76,7 @@ public final class UrlConnectionCapture {
         }
         PendingExchange exchange = state.exchange;
         URL url = connection.getURL();
-        RequestCredentials.HeaderReader reader = name -> requestHeaders == null ? null
-                : (String) FIND_VALUE.call(requestHeaders, name);
+        RequestCredentials.HeaderReader reader = new LibraryHeaders(FIND_VALUE, requestHeaders);
         RequestCredentials.describe(exchange, settings.reducer(), connection.getRequestMethod(), url.getPath(),
                 url.getQuery(), reader);
         if (responseCode <= 0) {

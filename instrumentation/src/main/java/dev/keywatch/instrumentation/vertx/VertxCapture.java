@@ -5,6 +5,7 @@ import dev.keywatch.capture.CaptureSettings;
 import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.capture.ResponseHeaders;
 import dev.keywatch.instrumentation.support.Accessor;
+import dev.keywatch.instrumentation.support.LibraryHeaders;
 import dev.keywatch.instrumentation.support.RequestCredentials;
 import dev.keywatch.instrumentation.support.RequestTargets;
 import java.net.URI;
@@ -128,8 +129,7 @@ public final class VertxCapture {
 
     private void describe(PendingExchange pending, Object request) throws Throwable {
         Object headers = REQUEST_HEADERS.isPresentOn(request) ? REQUEST_HEADERS.call(request) : null;
-        RequestCredentials.HeaderReader reader = name -> headers == null ? null
-                : (String) MULTIMAP_GET.call(headers, name);
+        RequestCredentials.HeaderReader reader = new LibraryHeaders(MULTIMAP_GET, headers);
         URI uri = target(request);
         Object method = METHOD.call(request);
         String methodName = method == null ? null : (String) METHOD_NAME.call(method);
