@@ -28,7 +28,6 @@ public final class CapturedExchange {
     private final int retryAttempt;
     private final TraceParent traceParent;
     private final LateDetails lateRequest;
-    private final KeptHeaders lateHeaders;
 
     CapturedExchange(Builder b) {
         this.client = b.client;
@@ -49,7 +48,6 @@ public final class CapturedExchange {
         this.retryAttempt = b.retryAttempt;
         this.traceParent = b.traceParent;
         this.lateRequest = b.lateRequest;
-        this.lateHeaders = b.lateHeaders;
     }
 
     /**
@@ -58,19 +56,14 @@ public final class CapturedExchange {
      * which is not an LLM call: the one place such an export is dropped, once its path is known.
      */
     public CapturedExchange completed() {
-        CapturedExchange complete = lateRequest == null && lateHeaders == null ? this : withLateDetails();
+        CapturedExchange complete = lateRequest == null ? this : withLateDetails();
         return TelemetryPaths.isExport(complete.path) ? null : complete;
     }
 
     private CapturedExchange withLateDetails() {
         Builder b = new Builder(this);
         try {
-            if (lateRequest != null) {
-                lateRequest.readInto(b);
-            }
-            if (lateHeaders != null) {
-                b.headers(lateHeaders.read());
-            }
+            lateRequest.readInto(b);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -152,7 +145,6 @@ public final class CapturedExchange {
         private int retryAttempt = -1;
         private TraceParent traceParent;
         private LateDetails lateRequest;
-        private KeptHeaders lateHeaders;
 
         Builder() {
         }
@@ -195,8 +187,6 @@ public final class CapturedExchange {
         public Builder traceParent(TraceParent v) { traceParent = v; return this; }
         /** The request's details, to be read by {@link CapturedExchange#completed()}. */
         public Builder requestLater(LateDetails v) { lateRequest = v; return this; }
-        /** A success's kept response headers, to be read by {@link CapturedExchange#completed()}. */
-        public Builder headersLater(KeptHeaders v) { lateHeaders = v; return this; }
 
         public CapturedExchange build() {
             return new CapturedExchange(this);

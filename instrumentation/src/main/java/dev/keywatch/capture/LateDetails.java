@@ -2,10 +2,12 @@ package dev.keywatch.capture;
 
 /**
  * What an exchange reads of its request on the reporting thread rather than the application's: method,
- * path, credentials and retry count (a success's kept response headers likewise come late, through
- * {@link KeptHeaders}). Only for clients whose request, URL and header objects never change once built
- * (OkHttp's, the JDK client's), so that reading them a few milliseconds later reads what was sent. The
- * application's call then pays a few getter calls where it would pay header scans and credential reduction.
+ * path, credentials and retry count. Only for clients whose request, URL and header objects never change
+ * once built (OkHttp's, the JDK client's), so that reading them a few milliseconds later reads what was
+ * sent. The application's call then pays a few getter calls where it would pay header lookups and
+ * credential reduction. (Response headers are read at once: the application's thread has just parsed
+ * them, and reading them there costs a fraction of what the reporting thread pays to fetch them again
+ * from memory.)
  *
  * <p>It holds the application's own objects, never a copy of a key, and is read once and let go.
  */

@@ -85,26 +85,6 @@ public final class PendingExchange {
                 && !ResponseHeaders.isEventStream(headers.get("content-type"));
     }
 
-    /**
-     * Status and the client's own response headers have arrived, from a client whose header objects never
-     * change (OkHttp's, the JDK client's); the duration ends here. A success's kept headers are read on the
-     * reporting thread (see {@link LateDetails}); an error's at once, since copying its body needs its content
-     * type and encoding. Returns true when the error body should be copied. Only the first call counts.
-     */
-    public boolean onResponse(int status, KeptHeaders headers) throws Throwable {
-        if (status >= 400) {
-            return onResponse(status, headers.read());
-        }
-        synchronized (this) {
-            if (!statusKnown) {
-                statusKnown = true;
-                builder.status(status).headersLater(headers)
-                        .durationNanos(System.nanoTime() - startNanos);
-            }
-        }
-        return false;
-    }
-
     /** True once a response has been seen: a second caller need not gather the headers again. */
     public synchronized boolean hasResponse() {
         return statusKnown;

@@ -1,7 +1,6 @@
 package dev.keywatch.capture;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,19 +16,20 @@ public final class ResponseHeaders {
             "anthropic-ratelimit-input-tokens-remaining", "anthropic-ratelimit-output-tokens-remaining",
             "x-ratelimitbysize-remaining-minute");
     /**
-     * The kept names by a hash that ignores ASCII case, open addressing: every response header is looked
-     * up, and this costs no lower-cased copy of each name.
+     * The slots of the kept names (their index in {@link #KEPT}, plus one; 0 is empty) by a hash that ignores
+     * ASCII case, open addressing: every response header is looked up, and this costs no lower-cased copy
+     * of each name.
      */
-    private static final String[] TABLE = new String[64];
+    private static final byte[] TABLE = new byte[64];
     private static final int MASK = TABLE.length - 1;
 
     static {
-        for (String name : KEPT) {
-            int i = hashIgnoringCase(name) & MASK;
-            while (TABLE[i] != null) {
+        for (int slot = 0; slot < KEPT.size(); slot++) {
+            int i = hashIgnoringCase(KEPT.get(slot)) & MASK;
+            while (TABLE[i] != 0) {
                 i = (i + 1) & MASK;
             }
-            TABLE[i] = name;
+            TABLE[i] = (byte) (slot + 1);
         }
     }
 
@@ -38,16 +38,34 @@ public final class ResponseHeaders {
 
     /** The lower-case name when this header is kept, else null. Header names are ASCII (RFC 9110 tokens). */
     public static String keptName(String name) {
+        int slot = slot(name);
+        return slot < 0 ? null : KEPT.get(slot);
+    }
+
+    /** How many names are kept: the slots of a {@link KeptHeaders}. */
+    static int count() {
+        return KEPT.size();
+    }
+
+    /** The lower-case name kept in a slot. */
+    static String name(int slot) {
+        return KEPT.get(slot);
+    }
+
+    /** The slot of a kept name (in any case), or -1 for a header that is not kept. */
+    static int slot(String name) {
         if (name == null) {
-            return null;
+            return -1;
         }
-        for (int i = hashIgnoringCase(name) & MASK; TABLE[i] != null; i = (i + 1) & MASK) {
-            String kept = TABLE[i];
-            if (kept.length() == name.length() && kept.regionMatches(true, 0, name, 0, kept.length())) {
-                return kept;
+        for (int i = hashIgnoringCase(name) & MASK; TABLE[i] != 0; i = (i + 1) & MASK) {
+            String kept = KEPT.get(TABLE[i] - 1);
+            // The classifier asks by the very literal kept here (string literals are one object per JVM).
+            if (kept == name
+                    || (kept.length() == name.length() && kept.regionMatches(true, 0, name, 0, kept.length()))) {
+                return TABLE[i] - 1;
             }
         }
-        return null;
+        return -1;
     }
 
     /**
@@ -67,13 +85,13 @@ public final class ResponseHeaders {
     }
 
     /** The kept headers of a client's name-value list (Netty's and Vert.x's {@code entries()}), first value each. */
-    public static Map<String, String> kept(Iterable<? extends Map.Entry<String, String>> entries) {
-        Map<String, String> kept = new HashMap<>();
+    public static KeptHeaders kept(Iterable<? extends Map.Entry<String, String>> entries) {
+        KeptHeaders kept = new KeptHeaders();
         if (entries != null) {
             for (Map.Entry<String, String> e : entries) {
-                String name = keptName(e.getKey());
-                if (name != null) {
-                    kept.putIfAbsent(name, e.getValue());
+                int slot = kept.slotFor(e.getKey());
+                if (slot >= 0) {
+                    kept.fill(slot, e.getValue());
                 }
             }
         }
@@ -81,13 +99,13 @@ public final class ResponseHeaders {
     }
 
     /** The kept headers of a name-to-values map (the JDK's), one value each. */
-    public static Map<String, String> keptFirstValues(Map<String, List<String>> all) {
-        Map<String, String> kept = new HashMap<>();
+    public static KeptHeaders keptFirstValues(Map<String, List<String>> all) {
+        KeptHeaders kept = new KeptHeaders();
         if (all != null) {
             for (Map.Entry<String, List<String>> e : all.entrySet()) {
-                String name = keptName(e.getKey());
-                if (name != null && !e.getValue().isEmpty()) {
-                    kept.putIfAbsent(name, e.getValue().get(0));
+                int slot = kept.slotFor(e.getKey());
+                if (slot >= 0 && !e.getValue().isEmpty()) {
+                    kept.fill(slot, e.getValue().get(0));
                 }
             }
         }

@@ -53,4 +53,25 @@ class ResponseHeadersTest {
         }
         assertThat(ResponseHeaders.keptName(null)).isNull();
     }
+
+    @Test
+    void keptHeadersAreAMapOfTheFirstValueOfEachKeptName() {
+        KeptHeaders kept = new KeptHeaders();
+        for (String[] header : new String[][] {{"X-Ratelimit-Remaining-Tokens", "49000"}, {"Date", "today"},
+                {"x-ratelimit-remaining-tokens", "1"}, {"Request-Id", null}, {"request-id", "req_1"}}) {
+            int slot = kept.slotFor(header[0]);
+            if (slot >= 0) {
+                kept.fill(slot, header[1]);
+            }
+        }
+        assertThat(kept).containsOnly(Map.entry("x-ratelimit-remaining-tokens", "49000"),
+                Map.entry("request-id", "req_1"));
+        assertThat(kept.get("X-RATELIMIT-REMAINING-TOKENS")).isEqualTo("49000");
+        assertThat(kept.get("date")).isNull();
+        assertThat(kept.get(42)).isNull();
+        assertThat(kept.containsKey("retry-after")).isFalse();
+        assertThat(kept.slotFor("x-ratelimit-remaining-tokens")).as("already filled").isEqualTo(-1);
+        assertThat(kept.slotFor("Date")).isEqualTo(-1);
+        assertThat(new KeptHeaders()).isEmpty();
+    }
 }

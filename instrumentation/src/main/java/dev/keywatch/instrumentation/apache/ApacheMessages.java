@@ -1,13 +1,11 @@
 package dev.keywatch.instrumentation.apache;
 
 import dev.keywatch.capture.CaptureSettings;
+import dev.keywatch.capture.KeptHeaders;
 import dev.keywatch.capture.PendingExchange;
-import dev.keywatch.capture.ResponseHeaders;
 import dev.keywatch.instrumentation.support.Accessor;
 import dev.keywatch.instrumentation.support.RequestCredentials;
 import dev.keywatch.instrumentation.support.RequestTargets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What HttpClient 4 and 5 share: {@code HttpHost}, {@code Header} and {@code getFirstHeader} kept their
@@ -63,13 +61,13 @@ final class ApacheMessages {
         }
     }
 
-    static Map<String, String> keptHeaders(Object[] headers) throws Throwable {
-        Map<String, String> kept = new HashMap<>();
+    static KeptHeaders keptHeaders(Object[] headers) throws Throwable {
+        KeptHeaders kept = new KeptHeaders();
         if (headers != null) {
             for (Object header : headers) {
-                String name = ResponseHeaders.keptName((String) HEADER_NAME.call(header));
-                if (name != null) {
-                    kept.putIfAbsent(name, (String) HEADER_VALUE.call(header));
+                int slot = kept.slotFor((String) HEADER_NAME.call(header));
+                if (slot >= 0) {
+                    kept.fill(slot, (String) HEADER_VALUE.call(header));
                 }
             }
         }

@@ -2,14 +2,12 @@ package dev.keywatch.instrumentation.jdkhttp;
 
 import dev.keywatch.capture.CaptureSettings;
 import dev.keywatch.capture.CapturedExchange;
-import dev.keywatch.capture.KeptHeaders;
 import dev.keywatch.capture.LateDetails;
 import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.capture.ResponseHeaders;
 import dev.keywatch.credential.CredentialReducer;
 import dev.keywatch.instrumentation.support.RequestCredentials;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -57,24 +55,6 @@ public final class JdkHttpClientCapture {
         ((CompletableFuture<?>) future).whenComplete(new Completion(exchange));
     }
 
-    /** A built response's headers never change: a success's are read on the reporting thread. */
-    static KeptHeaders kept(HttpHeaders headers) {
-        return new ResponseHeaderMap(headers.map());
-    }
-
-    private static final class ResponseHeaderMap implements KeptHeaders {
-        private final Map<String, List<String>> headers;
-
-        ResponseHeaderMap(Map<String, List<String>> headers) {
-            this.headers = headers;
-        }
-
-        @Override
-        public Map<String, String> read() {
-            return ResponseHeaders.keptFirstValues(headers);
-        }
-    }
-
     /** The request as sent, read on the reporting thread. */
     private static final class SentRequest implements LateDetails, RequestCredentials.HeaderReader {
         private final CredentialReducer reducer;
@@ -120,7 +100,7 @@ public final class JdkHttpClientCapture {
                     // handler was bypassed (a cached or pushed response).
                     if (response instanceof HttpResponse && !exchange.hasResponse()) {
                         HttpResponse<?> r = (HttpResponse<?>) response;
-                        exchange.onResponse(r.statusCode(), kept(r.headers()));
+                        exchange.onResponse(r.statusCode(), ResponseHeaders.keptFirstValues(r.headers().map()));
                     }
                     exchange.responseFinished();
                 }

@@ -3,6 +3,7 @@ package dev.keywatch.instrumentation.jdkhttp;
 import dev.keywatch.capture.BodySnippet;
 import dev.keywatch.capture.ErrorReporter;
 import dev.keywatch.capture.PendingExchange;
+import dev.keywatch.capture.ResponseHeaders;
 import java.net.http.HttpResponse;
 
 /**
@@ -24,7 +25,7 @@ final class TeeBodyHandler<T> implements HttpResponse.BodyHandler<T> {
     public HttpResponse.BodySubscriber<T> apply(HttpResponse.ResponseInfo info) {
         boolean copyBody = false;
         try {
-            copyBody = exchange.onResponse(info.statusCode(), JdkHttpClientCapture.kept(info.headers()));
+            copyBody = exchange.onResponse(info.statusCode(), ResponseHeaders.keptFirstValues(info.headers().map()));
         } catch (Throwable t) {
             errors.report("jdk-httpclient", t);
         }

@@ -5,17 +5,14 @@ import dev.keywatch.capture.CapturedExchange;
 import dev.keywatch.capture.KeptHeaders;
 import dev.keywatch.capture.LateDetails;
 import dev.keywatch.capture.PendingExchange;
-import dev.keywatch.capture.ResponseHeaders;
 import dev.keywatch.credential.CredentialReducer;
 import dev.keywatch.instrumentation.support.RequestCredentials;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Reads OkHttp's request and response objects, whichever OkHttp version the application ships. OkHttp
  * never changes a built request, URL or header list, so the application's thread takes only references
- * to them, and the reporting thread reads them (see {@link LateDetails}); only an error response, whose
- * body is copied as the application reads it, has its headers read on the spot.
+ * to the request's, and the reporting thread reads them (see {@link LateDetails}); the response's kept
+ * headers are read on the spot, while the thread that parsed them still has them at hand.
  */
 public final class OkHttpCapture {
     static final String CLIENT = "okhttp";
@@ -55,7 +52,7 @@ public final class OkHttpCapture {
         }
         Object handedOn = response;
         if (exchange.onResponse(api.responseCode.callInt(response),
-                new ResponseHeaderList(api, api.responseHeaders.call(response)))) {
+                keptHeaders(api, api.responseHeaders.call(response)))) {
             try {
                 Object teed = TeedResponses.teed(response, exchange, settings.errors());
                 handedOn = teed == null ? response : teed;
@@ -68,28 +65,17 @@ public final class OkHttpCapture {
         return handedOn;
     }
 
-    /** A response's header list, its kept headers read when they are wanted. */
-    private static final class ResponseHeaderList implements KeptHeaders {
-        private final OkHttpApi api;
-        private final Object headers;
-
-        ResponseHeaderList(OkHttpApi api, Object headers) {
-            this.api = api;
-            this.headers = headers;
-        }
-
-        @Override
-        public Map<String, String> read() throws Throwable {
-            Map<String, String> kept = new HashMap<>();
-            int size = api.headersSize.callInt(headers);
-            for (int i = 0; i < size; i++) {
-                String keptName = ResponseHeaders.keptName((String) api.headersName.call(headers, i));
-                if (keptName != null) {
-                    kept.putIfAbsent(keptName, (String) api.headersValue.call(headers, i));
-                }
+    /** The kept ones of a response's headers, read on the thread that has just parsed them. */
+    private static KeptHeaders keptHeaders(OkHttpApi api, Object headers) throws Throwable {
+        KeptHeaders kept = new KeptHeaders();
+        int size = api.headersSize.callInt(headers);
+        for (int i = 0; i < size; i++) {
+            int slot = kept.slotFor((String) api.headersName.call(headers, i));
+            if (slot >= 0) {
+                kept.fill(slot, (String) api.headersValue.call(headers, i));
             }
-            return kept;
         }
+        return kept;
     }
 
     /** The request as sent, read on the reporting thread. */
