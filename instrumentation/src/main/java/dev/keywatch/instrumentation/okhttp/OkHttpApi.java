@@ -4,6 +4,7 @@ import static dev.keywatch.capture.ApplicationPackages.OKHTTP3;
 
 import dev.keywatch.instrumentation.support.Accessor;
 import dev.keywatch.instrumentation.support.DirectCall;
+import java.util.Arrays;
 
 /**
  * The OkHttp methods a capture calls, found once for each OkHttp the application loaded, so that a call
@@ -50,8 +51,8 @@ final class OkHttpApi {
     final DirectCall headersSize;
     final DirectCall headersName;
     final DirectCall headersValue;
-    /** What could not be found, or null when everything was. */
-    private final String missing;
+    /** False when a class or method was not found (or may not be called): then no call is read. */
+    private final boolean complete;
 
     private OkHttpApi(Class<?> callClass) {
         ClassLoader loader = callClass.getClassLoader();
@@ -74,19 +75,17 @@ final class OkHttpApi {
         headersSize = find(HEADERS_SIZE, headers);
         headersName = find(HEADERS_NAME, headers);
         headersValue = find(HEADERS_VALUE, headers);
-        missing = request == null || url == null || headers == null || response == null ? "an okhttp3 class"
-                : callRequest == null || requestUrl == null || requestMethod == null || requestHeaders == null
-                || urlHost == null || urlPort == null || urlPath == null || urlQuery == null || responseCode == null
-                || responseRequest == null || responseHeaders == null || headersGet == null || headersSize == null
-                || headersName == null || headersValue == null ? "a method of okhttp3's Request, HttpUrl, Headers or Response"
-                : null;
+        complete = !Arrays.asList(callRequest, requestUrl, requestMethod, requestHeaders, urlHost, urlPort, urlPath,
+                urlQuery, responseCode, responseRequest, responseHeaders, headersGet, headersSize, headersName,
+                headersValue).contains(null);
     }
 
     /** The methods of the OkHttp that this call belongs to. */
     static OkHttpApi of(Object call) throws NoSuchMethodException {
         OkHttpApi api = BY_CALL_CLASS.get(call.getClass());
-        if (api.missing != null) {
-            throw new NoSuchMethodException(call.getClass().getName() + ": " + api.missing + " is missing");
+        if (!api.complete) {
+            throw new NoSuchMethodException(call.getClass().getName()
+                    + ": OkHttp's call, Request, HttpUrl, Headers or Response lacks a method the capture reads");
         }
         return api;
     }
