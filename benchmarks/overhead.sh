@@ -4,7 +4,7 @@
 # warm processes taking turns in short blocks, six fresh processes of each; then the startup of a one-call
 # program likewise.
 # Prints a Markdown table.
-#   benchmarks/overhead.sh                          the README's table: 6 processes per setup, 80 rounds of 250 calls (about 12 minutes)
+#   benchmarks/overhead.sh                          the README's table: 6 processes per setup, 80 rounds of 250 calls (about 11 minutes)
 #   benchmarks/overhead.sh --processes 3            quicker, wider intervals
 #   benchmarks/overhead.sh --clients okhttp         one client
 #   benchmarks/overhead.sh --java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java   another JDK under test
