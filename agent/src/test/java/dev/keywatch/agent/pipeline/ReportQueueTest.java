@@ -60,8 +60,15 @@ class ReportQueueTest {
         ReportQueue q = ReportQueue.start(e -> reported.add(e.path()), (c, t) -> errors.add(c));
         q.accept(exchange("/first"));
         awaitReported(1);
-        // A second and more of nothing to do: the thread sleeps until woken, with no periodic wake-ups.
-        Thread.sleep(ReportQueue.BATCH_PAUSE_MILLIS * 60);
+        // Two pauses with nothing to do (well within half a second): the thread sleeps until woken, with no
+        // periodic wake-ups (parked without a deadline, not in a timed pause).
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        while (q.reporterState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(ReportQueue.BATCH_PAUSE_MILLIS);
+        }
+        assertThat(q.reporterState()).isEqualTo(Thread.State.WAITING);
+        Thread.sleep(ReportQueue.BATCH_PAUSE_MILLIS * (ReportQueue.IDLE_ROUNDS_BEFORE_SLEEP + 3));
+        assertThat(q.reporterState()).isEqualTo(Thread.State.WAITING);
         long before = System.nanoTime();
         q.accept(exchange("/after-idle"));
         awaitReported(2);
