@@ -21,7 +21,8 @@ public final class PendingExchange {
     private boolean responseDone;
     private boolean expectingBody;
     private boolean bodyDone;
-    private boolean reported;
+    // Written under the lock, read without it: a late observer (the JDK client's future) asks it first.
+    private volatile boolean reported;
     private BodySnippet snippet;
     private String contentEncoding;
     private ScheduledFuture<?> bodyWait;
@@ -83,6 +84,14 @@ public final class PendingExchange {
         contentEncoding = headers.get("content-encoding");
         return status >= 400 && settings.maxBodyBytes() > 0
                 && !ResponseHeaders.isEventStream(headers.get("content-type"));
+    }
+
+    /**
+     * True once the exchange has been reported: nothing that arrives later changes it, so an observer that
+     * comes after the client's own (the JDK client's completed future) need not take the lock at all.
+     */
+    public boolean isReported() {
+        return reported;
     }
 
     /** True once a response has been seen: a second caller need not gather the headers again. */

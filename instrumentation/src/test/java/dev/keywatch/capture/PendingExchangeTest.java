@@ -29,6 +29,24 @@ class PendingExchangeTest {
     }
 
     @Test
+    void isReportedOnlyOnceEverythingItWaitsForHasArrived() {
+        PendingExchange success = new PendingExchange(settings, "test", getClass(), "openai", "api.openai.com", 443);
+        success.onResponse(200, Collections.emptyMap());
+        assertThat(success.isReported()).isFalse();
+        success.responseFinished();
+        assertThat(success.isReported()).isTrue();
+
+        PendingExchange error = new PendingExchange(settings, "test", getClass(), "openai", "api.openai.com", 443);
+        assertThat(error.onResponse(401, Collections.emptyMap())).isTrue();
+        error.startBody();
+        error.responseFinished();
+        assertThat(error.isReported()).as("still waiting for the error body").isFalse();
+        error.bodyFinished();
+        assertThat(error.isReported()).isTrue();
+        assertThat(reported).hasSize(2);
+    }
+
+    @Test
     void anOtlpExportIsNeverAnLlmCallEvenOnAnLlmHost() {
         for (String path : new String[] {"/v1/traces", "/otlp/v1/metrics", "/v1/logs",
                 "/opentelemetry.proto.collector.trace.v1.TraceService/Export"}) {

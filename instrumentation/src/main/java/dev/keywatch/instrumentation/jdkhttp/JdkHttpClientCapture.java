@@ -92,6 +92,9 @@ public final class JdkHttpClientCapture {
 
         @Override
         public void accept(Object response, Throwable error) {
+            if (exchange.isReported()) {
+                return; // the common case: the body handler reported it as the response arrived
+            }
             try {
                 if (error != null) {
                     exchange.failed(error);
