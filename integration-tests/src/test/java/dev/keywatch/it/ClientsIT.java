@@ -271,12 +271,14 @@ class ClientsIT {
             fake.reset();
             Run without = run(jdk, classPath, mode, script, false);
             boolean timedOut = without.transcript.contains(TimeoutException.class.getName());
-            boolean emptySuccess = without.transcript.contains(" status=200 bytes=0 ");
-            if (attempt == 3 || !(timedOut || emptySuccess)) {
+            // The fake provider answers every scripted call with a body; Reactor Netty without the agent has
+            // read one as empty now and then (a 200 once, a 401 once), racing the provider's close.
+            boolean emptyBody = without.transcript.contains(" bytes=0 ");
+            if (attempt == 3 || !(timedOut || emptyBody)) {
                 return without;
             }
             System.out.println("baseline of " + mode + (timedOut ? " timed out waiting for the fake provider"
-                    : " read an empty success") + "; made again:\n" + without.transcript);
+                    : " read an empty body") + "; made again:\n" + without.transcript);
         }
     }
 
