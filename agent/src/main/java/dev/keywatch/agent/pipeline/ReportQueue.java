@@ -17,9 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * woken by a call: waking a thread costs a call more than the work it hands on. After two pauses with
  * nothing to do it sleeps until the next exchange wakes it: the first exchange after 40 ms of nothing
  * pays that wake-up (a few microseconds), and an idle or sparsely calling service pays no periodic
- * wake-ups. It never makes a call wait: when {@link #CAPACITY}
- * exchanges are waiting, a call reports its own exchange on its own thread, as every call did before this
- * queue, so none is lost or dropped.
+ * wake-ups. It never makes a call wait: when {@link #CAPACITY} exchanges are waiting, a call reports its
+ * own exchange on its own thread, as every call did before this queue, so none is lost or dropped.
  */
 public final class ReportQueue implements ExchangeSink {
     public static final int CAPACITY = 65_536;
