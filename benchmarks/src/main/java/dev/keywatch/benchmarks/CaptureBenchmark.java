@@ -15,8 +15,16 @@ import dev.keywatch.exporter.events.EventLog;
 import dev.keywatch.instrumentation.CaptureHooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
@@ -71,6 +79,8 @@ public class CaptureBenchmark {
     private Response success;
     private Response unauthorized;
     private MediaType json;
+    private HttpRequest jdkRequest;
+    private HttpResponse.ResponseInfo jdkSuccess;
 
     @Setup
     public void setUp() {
@@ -117,6 +127,32 @@ public class CaptureBenchmark {
                 .header("content-type", "application/json").header("x-request-id", "req_00000000000000000000000000000002")
                 .body(ResponseBody.create("", json)).build();
         this.json = json;
+
+        jdkRequest = HttpRequest.newBuilder(URI.create("https://api.openai.com/v1/chat/completions"))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o-mini\"}")).build();
+        // The JDK client's own headers map: case-insensitive and sorted, as HttpHeaders.of makes it.
+        HttpHeaders headers = HttpHeaders.of(Map.of("content-type", List.of("application/json"),
+                "content-length", List.of("18"), "date", List.of("Sun, 06 Dec 2026 23:00:00 GMT"),
+                "x-request-id", List.of("req_00000000000000000000000000000001"),
+                "x-ratelimit-remaining-requests", List.of("4999"),
+                "x-ratelimit-remaining-tokens", List.of("49000")), (name, value) -> true);
+        jdkSuccess = new HttpResponse.ResponseInfo() {
+            @Override
+            public int statusCode() {
+                return 200;
+            }
+
+            @Override
+            public HttpHeaders headers() {
+                return headers;
+            }
+
+            @Override
+            public HttpClient.Version version() {
+                return HttpClient.Version.HTTP_1_1;
+            }
+        };
     }
 
     /** A call to any other host: the host lookup is all it may cost. */
@@ -138,6 +174,33 @@ public class CaptureBenchmark {
     @Benchmark
     public Object llmSuccessApplicationThread() throws Throwable {
         return handingOffHooks.okHttpEnd(handingOffHooks.okHttpStart(llmCall), success, null);
+    }
+
+    /**
+     * A JDK-client call that succeeds, all its work on one thread: what {@code send} passes through the hooks
+     * (request read, body handler wrapped, the future observed), the response's status and headers, the
+     * future completing.
+     */
+    @Benchmark
+    public Object jdkLlmSuccess() throws Throwable {
+        return jdkCall(hooks);
+    }
+
+    /** The same JDK-client success, but only what the client's threads pay: the rest is the reporting thread's. */
+    @Benchmark
+    public Object jdkLlmSuccessClientThreads() throws Throwable {
+        return jdkCall(handingOffHooks);
+    }
+
+    private Object jdkCall(CaptureHooks through) throws Throwable {
+        Object token = through.jdkHttpStart(jdkRequest);
+        HttpResponse.BodyHandler<?> handler = (HttpResponse.BodyHandler<?>) through.jdkHttpBodyHandler(token,
+                HttpResponse.BodyHandlers.discarding());
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        through.jdkHttpSent(token, future, null);
+        handler.apply(jdkSuccess);
+        future.complete(null);
+        return future;
     }
 
     /**
