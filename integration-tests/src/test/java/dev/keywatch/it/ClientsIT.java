@@ -236,6 +236,11 @@ class ClientsIT {
         /** From the program's last call to the scrape that satisfied the test. */
         long reportedMillis;
 
+        /** A call waited out the program's timeout. */
+        boolean sawTimeout() {
+            return transcript.contains(TimeoutException.class.getName());
+        }
+
         /**
          * Each exchange was reported as its body ended, not when the agent's 5-second body wait ran out:
          * a client whose end of body goes unseen reports late, and a short-lived program not at all.
@@ -272,7 +277,7 @@ class ClientsIT {
         for (int attempt = 1; ; attempt++) {
             fake.reset();
             Run without = run(jdk, classPath, mode, script, false);
-            boolean timedOut = without.transcript.contains(TimeoutException.class.getName());
+            boolean timedOut = without.sawTimeout();
             // The fake provider answers every scripted call with a body; Reactor Netty without the agent has
             // read one as empty now and then (a 200 once, a 401 once), racing the provider's close.
             boolean emptyBody = without.transcript.contains(" bytes=0 ");
@@ -293,8 +298,7 @@ class ClientsIT {
     private Run withAgent(Path jdk, String classPath, String mode, Path script, Run baseline) throws Exception {
         fake.reset();
         Run with = run(jdk, classPath, mode, script, true);
-        String timeout = TimeoutException.class.getName();
-        if (with.transcript.contains(timeout) && !baseline.transcript.contains(timeout)) {
+        if (with.sawTimeout() && !baseline.sawTimeout()) {
             System.out.println("with the agent, a call to the fake provider of " + mode + " timed out; made again:\n"
                     + with.transcript);
             fake.reset();

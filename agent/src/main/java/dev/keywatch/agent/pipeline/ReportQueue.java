@@ -27,7 +27,8 @@ public final class ReportQueue implements ExchangeSink {
     /**
      * How many exchanges the reporting thread reports before it yields its core to any application thread
      * waiting for one: a batch is then never one burst that holds a core while the application's threads
-     * queue for the other (measured: a JDK-client loopback load's overhead from +2.3% to +0.2%, see the README).
+     * queue for the other (measured side by side on a JDK-client loopback load: +2.1% without it, +1.0% with
+     * it; see the README).
      */
     static final int EXCHANGES_BETWEEN_YIELDS = 8;
 
