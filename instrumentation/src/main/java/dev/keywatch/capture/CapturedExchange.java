@@ -10,13 +10,14 @@ import java.util.Map;
  * One HTTP exchange with an LLM host, as every client instrumentation reports it: what the classifier
  * needs and nothing more. Credentials are already reduced; the body is a bounded copy of an error body.
  */
-public final class CapturedExchange {
+public final class CapturedExchange implements LateDetails.Fields {
     private final String client;
     private final String provider;
     private final String host;
     private final int port;
-    private final String method;
-    private final String path;
+    // These four, and no other field, are filled in by the late details (see completed()).
+    private String method;
+    private String path;
     private final int status;
     private final Map<String, String> headers;
     private final String body;
@@ -24,10 +25,11 @@ public final class CapturedExchange {
     private final long startEpochMillis;
     private final long durationNanos;
     private final String transportError;
-    private final List<ReducedCredential> credentials;
-    private final int retryAttempt;
+    private List<ReducedCredential> credentials;
+    private int retryAttempt;
     private final TraceParent traceParent;
-    private final LateDetails lateRequest;
+    private LateDetails lateRequest;
+    private boolean readingLateDetails;
 
     CapturedExchange(Builder b) {
         this.client = b.client;
@@ -52,24 +54,65 @@ public final class CapturedExchange {
 
     /**
      * This exchange with its {@link LateDetails} read, on the reporting thread before anything else looks
-     * at it; itself when it has none. Null for an OTLP export to a collector that shares an LLM host's name,
-     * which is not an LLM call: the one place such an export is dropped, once its path is known.
+     * at it: read into this very object, once (a copy would double the two largest objects of a call).
+     * Null for an OTLP export to a collector that shares an LLM host's name, which is not an LLM call: the
+     * one place such an export is dropped, once its path is known.
      */
     public CapturedExchange completed() {
-        CapturedExchange complete = lateRequest == null ? this : withLateDetails();
-        return TelemetryPaths.isExport(complete.path) ? null : complete;
+        if (lateRequest != null) {
+            readLateDetails();
+        }
+        return TelemetryPaths.isExport(path) ? null : this;
     }
 
-    private CapturedExchange withLateDetails() {
-        Builder b = new Builder(this);
+    private void readLateDetails() {
+        LateDetails late = lateRequest;
+        lateRequest = null; // read once, and the application's objects let go
+        readingLateDetails = true;
         try {
-            lateRequest.readInto(b);
+            late.readInto(this);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("reading the details of " + client + " exchange", t);
+        } finally {
+            readingLateDetails = false;
         }
-        return b.build();
+    }
+
+    @Override
+    public LateDetails.Fields method(String v) {
+        lateField();
+        method = v;
+        return this;
+    }
+
+    @Override
+    public LateDetails.Fields path(String v) {
+        lateField();
+        path = v;
+        return this;
+    }
+
+    @Override
+    public LateDetails.Fields credentials(List<ReducedCredential> v) {
+        lateField();
+        credentials = v == null ? Collections.<ReducedCredential>emptyList() : Collections.unmodifiableList(v);
+        return this;
+    }
+
+    @Override
+    public LateDetails.Fields retryAttempt(int v) {
+        lateField();
+        retryAttempt = v;
+        return this;
+    }
+
+    /** The late setters write only while {@link #completed()} reads the late details: else it is immutable. */
+    private void lateField() {
+        if (!readingLateDetails) {
+            throw new IllegalStateException("an exchange's request details are read once, by completed()");
+        }
     }
 
     /** The instrumentation that saw it: {@code okhttp}, {@code jdk-httpclient}, {@code httpurlconnection}, … */
@@ -147,26 +190,6 @@ public final class CapturedExchange {
         private LateDetails lateRequest;
 
         Builder() {
-        }
-
-        /** Everything the exchange has, its late details read into it next. */
-        private Builder(CapturedExchange e) {
-            client = e.client;
-            provider = e.provider;
-            host = e.host;
-            port = e.port;
-            method = e.method;
-            path = e.path;
-            status = e.status;
-            headers = e.headers;
-            body = e.body;
-            bodyTruncated = e.bodyTruncated;
-            startEpochMillis = e.startEpochMillis;
-            durationNanos = e.durationNanos;
-            transportError = e.transportError;
-            credentials = e.credentials;
-            retryAttempt = e.retryAttempt;
-            traceParent = e.traceParent;
         }
 
         public Builder client(String v) { client = v; return this; }

@@ -1,5 +1,8 @@
 package dev.keywatch.capture;
 
+import dev.keywatch.credential.ReducedCredential;
+import java.util.List;
+
 /**
  * What an exchange reads of its request on the reporting thread rather than the application's: method,
  * path, credentials and retry count. Only for clients whose request, URL and header objects never change
@@ -14,5 +17,19 @@ package dev.keywatch.capture;
 @FunctionalInterface
 public interface LateDetails {
     /** Reads into the exchange; runs once, after the application has moved on. */
-    void readInto(CapturedExchange.Builder exchange) throws Throwable;
+    void readInto(Fields exchange) throws Throwable;
+
+    /** What late details fill in: the exchange's request fields, writable only while they are read. */
+    interface Fields {
+        Fields method(String method);
+
+        /** The raw path, without the query string. */
+        Fields path(String rawPath);
+
+        /** Every credential the request carried, reduced. */
+        Fields credentials(List<ReducedCredential> credentials);
+
+        /** {@code X-Stainless-Retry-Count}, or -1 when absent. */
+        Fields retryAttempt(int attempt);
+    }
 }

@@ -90,6 +90,9 @@ class PendingExchangeTest {
         assertThat(completed.durationNanos()).isEqualTo(sent.durationNanos());
         assertThat(completed.traceParent()).isSameAs(parent);
         assertThat(completed.completed()).isSameAs(completed);
+        assertThat(completed).as("read into the exchange itself, not a copy").isSameAs(sent);
+        assertThat(catchThrowable(() -> completed.method("GET"))).isInstanceOf(IllegalStateException.class);
+        assertThat(completed.method()).isEqualTo("POST");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.keywatch.instrumentation.jdkhttp;
 
 import dev.keywatch.capture.CaptureSettings;
-import dev.keywatch.capture.CapturedExchange;
 import dev.keywatch.capture.LateDetails;
 import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.capture.ResponseHeaders;
@@ -70,7 +69,7 @@ public final class JdkHttpClientCapture {
         }
 
         @Override
-        public void readInto(CapturedExchange.Builder exchange) throws Throwable {
+        public void readInto(LateDetails.Fields exchange) throws Throwable {
             RequestCredentials.describe(exchange, reducer, method, uri.getRawPath(), uri.getRawQuery(), this);
         }
 

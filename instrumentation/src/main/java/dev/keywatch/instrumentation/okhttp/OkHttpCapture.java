@@ -1,7 +1,6 @@
 package dev.keywatch.instrumentation.okhttp;
 
 import dev.keywatch.capture.CaptureSettings;
-import dev.keywatch.capture.CapturedExchange;
 import dev.keywatch.capture.KeptHeaders;
 import dev.keywatch.capture.LateDetails;
 import dev.keywatch.capture.PendingExchange;
@@ -95,7 +94,7 @@ public final class OkHttpCapture {
         }
 
         @Override
-        public void readInto(CapturedExchange.Builder exchange) throws Throwable {
+        public void readInto(LateDetails.Fields exchange) throws Throwable {
             RequestCredentials.describe(exchange, reducer, method, (String) api.urlPath.call(url),
                     (String) api.urlQuery.call(url), this);
         }

@@ -1,6 +1,6 @@
 package dev.keywatch.instrumentation.support;
 
-import dev.keywatch.capture.CapturedExchange;
+import dev.keywatch.capture.LateDetails;
 import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.credential.CredentialLocation;
 import dev.keywatch.credential.CredentialReducer;
@@ -28,8 +28,8 @@ public final class RequestCredentials {
         return exchange.describeRequest(method, rawPath, reduce(reducer, headers, rawQuery), retryAttempt(headers));
     }
 
-    /** The same, into an exchange whose {@link dev.keywatch.capture.LateDetails} are being read. */
-    public static void describe(CapturedExchange.Builder exchange, CredentialReducer reducer, String method,
+    /** The same, into an exchange whose {@link LateDetails} are being read. */
+    public static void describe(LateDetails.Fields exchange, CredentialReducer reducer, String method,
                                 String rawPath, String rawQuery, HeaderReader headers) throws Throwable {
         exchange.method(method).path(rawPath).credentials(reduce(reducer, headers, rawQuery))
                 .retryAttempt(retryAttempt(headers));
