@@ -45,8 +45,7 @@ public final class CapturedExchange implements LateDetails.Fields {
         this.startEpochMillis = b.startEpochMillis;
         this.durationNanos = b.durationNanos;
         this.transportError = b.transportError;
-        this.credentials = b.credentials == null ? Collections.<ReducedCredential>emptyList()
-                : Collections.unmodifiableList(b.credentials);
+        this.credentials = readOnly(b.credentials);
         this.retryAttempt = b.retryAttempt;
         this.traceParent = b.traceParent;
         this.lateRequest = b.lateRequest;
@@ -97,7 +96,7 @@ public final class CapturedExchange implements LateDetails.Fields {
     @Override
     public LateDetails.Fields credentials(List<ReducedCredential> v) {
         lateField();
-        credentials = v == null ? Collections.<ReducedCredential>emptyList() : Collections.unmodifiableList(v);
+        credentials = readOnly(v);
         return this;
     }
 
@@ -106,6 +105,11 @@ public final class CapturedExchange implements LateDetails.Fields {
         lateField();
         retryAttempt = v;
         return this;
+    }
+
+    private static List<ReducedCredential> readOnly(List<ReducedCredential> credentials) {
+        return credentials == null ? Collections.<ReducedCredential>emptyList()
+                : Collections.unmodifiableList(credentials);
     }
 
     /** The late setters write only while {@link #completed()} reads the late details: else it is immutable. */
