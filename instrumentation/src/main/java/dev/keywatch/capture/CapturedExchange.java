@@ -19,7 +19,7 @@ public final class CapturedExchange implements LateDetails.Fields {
     private String method;
     private String path;
     private final int status;
-    private final Map<String, String> headers;
+    private final KeptHeaders headers;
     private final String body;
     private final boolean bodyTruncated;
     private final long startEpochMillis;
@@ -39,7 +39,7 @@ public final class CapturedExchange implements LateDetails.Fields {
         this.method = b.method;
         this.path = b.path;
         this.status = b.status;
-        this.headers = b.headers == null ? Collections.<String, String>emptyMap() : Collections.unmodifiableMap(b.headers);
+        this.headers = KeptHeaders.of(b.headers);
         this.body = b.body;
         this.bodyTruncated = b.bodyTruncated;
         this.startEpochMillis = b.startEpochMillis;
@@ -137,10 +137,16 @@ public final class CapturedExchange implements LateDetails.Fields {
     /** The HTTP status, or 0 when no response arrived. */
     public int status() { return status; }
 
-    /** The few response headers that matter, by lower-case name. */
-    public Map<String, String> headers() { return headers; }
+    /** The few response headers that matter (see {@link ResponseHeaders}), by lower-case name. */
+    public Map<String, String> headers() { return Collections.unmodifiableMap(headers); }
 
     public String header(String lowerCaseName) { return headers.get(lowerCaseName); }
+
+    /** A kept header by its slot ({@link ResponseHeaders#slotOf}): what the classifier asks at every response. */
+    public String header(int slot) { return headers.value(slot); }
+
+    /** True when any of the kept headers of these slots (bit n for slot n) came with the response. */
+    public boolean hasAnyHeader(long slots) { return headers.anyOf(slots); }
 
     /** A decoded, bounded copy of an error body; null for successes and when none could be read. */
     public String body() { return body; }

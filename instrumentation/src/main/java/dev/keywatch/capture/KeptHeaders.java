@@ -15,6 +15,16 @@ import java.util.Set;
 public final class KeptHeaders extends AbstractMap<String, String> {
     private final String[] values = new String[ResponseHeaders.count()];
     private int size;
+    // Bit n set when slot n holds a value: lets the classifier skip a family of names none of which came.
+    private long filled;
+
+    /** These headers as they are when already kept, else the kept names of any name-to-value map. */
+    static KeptHeaders of(Map<String, String> headers) {
+        if (headers instanceof KeptHeaders) {
+            return (KeptHeaders) headers;
+        }
+        return ResponseHeaders.kept(headers == null ? null : headers.entrySet());
+    }
 
     /** The slot for a response header's value when its name is kept and has none yet; else -1. */
     public int slotFor(String name) {
@@ -26,8 +36,19 @@ public final class KeptHeaders extends AbstractMap<String, String> {
     public void fill(int slot, String value) {
         if (value != null && values[slot] == null) {
             values[slot] = value;
+            filled |= 1L << slot;
             size++;
         }
+    }
+
+    /** The value in a slot of {@link ResponseHeaders#slotOf}, or null. */
+    public String value(int slot) {
+        return values[slot];
+    }
+
+    /** True when any of the slots set in {@code slots} (bit n for slot n) holds a value. */
+    public boolean anyOf(long slots) {
+        return (filled & slots) != 0;
     }
 
     @Override

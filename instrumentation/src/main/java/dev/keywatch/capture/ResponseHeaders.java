@@ -24,6 +24,9 @@ public final class ResponseHeaders {
     private static final int MASK = TABLE.length - 1;
 
     static {
+        if (KEPT.size() > Long.SIZE) {
+            throw new IllegalStateException("a KeptHeaders marks its filled slots in one long");
+        }
         for (int slot = 0; slot < KEPT.size(); slot++) {
             int i = hashIgnoringCase(KEPT.get(slot)) & MASK;
             while (TABLE[i] != 0) {
@@ -50,6 +53,18 @@ public final class ResponseHeaders {
     /** The lower-case name kept in a slot. */
     static String name(int slot) {
         return KEPT.get(slot);
+    }
+
+    /**
+     * The slot of a kept name, for a reader that asks for it at every response (see
+     * {@link KeptHeaders#value}); resolved once, where a name would be hashed at each lookup.
+     */
+    public static int slotOf(String keptName) {
+        int slot = slot(keptName);
+        if (slot < 0) {
+            throw new IllegalArgumentException(keptName + " is not a kept response header");
+        }
+        return slot;
     }
 
     /** The slot of a kept name (in any case), or -1 for a header that is not kept. */

@@ -74,4 +74,40 @@ class ResponseHeadersTest {
         assertThat(kept.slotFor("Date")).isEqualTo(-1);
         assertThat(new KeptHeaders()).isEmpty();
     }
+
+    @Test
+    void aKeptNameHasOneSlotThatReadsItsValueAndMarksItFilled() {
+        int tokens = ResponseHeaders.slotOf("x-ratelimit-remaining-tokens");
+        int requests = ResponseHeaders.slotOf("x-ratelimit-remaining-requests");
+        int requestId = ResponseHeaders.slotOf("request-id");
+        assertThat(new java.util.HashSet<>(Arrays.asList(tokens, requests, requestId))).hasSize(3);
+        assertThat(ResponseHeaders.slotOf("X-RateLimit-Remaining-Tokens")).isEqualTo(tokens);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResponseHeaders.slotOf("date"))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        KeptHeaders kept = new KeptHeaders();
+        kept.fill(kept.slotFor("X-Ratelimit-Remaining-Tokens"), "49000");
+        assertThat(kept.value(tokens)).isEqualTo("49000");
+        assertThat(kept.value(requests)).isNull();
+        assertThat(kept.anyOf(1L << tokens)).isTrue();
+        assertThat(kept.anyOf(1L << requests | 1L << tokens)).isTrue();
+        assertThat(kept.anyOf(1L << requests | 1L << requestId)).isFalse();
+        assertThat(new KeptHeaders().anyOf(-1L)).isFalse();
+    }
+
+    @Test
+    void anExchangeKeepsTheKeptNamesOfAnyMapItIsGivenAndIsNotChangedThroughIt() {
+        Map<String, String> given = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        given.put("Retry-After", "20");
+        given.put("Set-Cookie", "session=secret");
+        CapturedExchange exchange = CapturedExchange.builder().status(429).headers(given).build();
+        given.put("x-request-id", "req_late");
+        assertThat(exchange.headers()).containsOnly(Map.entry("retry-after", "20"));
+        assertThat(exchange.header("retry-after")).isEqualTo("20");
+        assertThat(exchange.header(ResponseHeaders.slotOf("retry-after"))).isEqualTo("20");
+        assertThat(exchange.hasAnyHeader(1L << ResponseHeaders.slotOf("x-request-id"))).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exchange.headers().put("x-request-id", "req_2"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(CapturedExchange.builder().build().headers()).isEmpty();
+    }
 }

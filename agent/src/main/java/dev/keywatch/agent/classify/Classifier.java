@@ -2,9 +2,9 @@ package dev.keywatch.agent.classify;
 
 import dev.keywatch.agent.catalog.ProviderCatalog;
 import dev.keywatch.capture.CapturedExchange;
+import dev.keywatch.capture.ResponseHeaders;
 import dev.keywatch.credential.ReducedCredential;
 import dev.keywatch.exporter.KeywatchMetrics;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,12 +17,12 @@ public final class Classifier {
     public Classification classify(CapturedExchange exchange) {
         String provider = exchange.provider();
         ReducedCredential credential = effectiveCredential(provider, exchange.credentials(), exchange.path());
-        double[] limits = rateLimits(exchange);
+        String[] limits = rateLimits(exchange);
         if (exchange.status() == 0) {
-            return new Classification(Reason.TRANSPORT_ERROR, credential, null, null, -1, limits);
+            return new Classification(Reason.TRANSPORT_ERROR, credential, null, limits, null, null);
         }
         ProviderError error = exchange.status() >= 400
-                ? ProviderError.of(exchange.body(), exchange.header("x-amzn-errortype"))
+                ? ProviderError.of(exchange.body(), exchange.header(AMZN_ERROR_TYPE))
                 : null;
         Reason reason = error == null ? Reason.OK : providerReason(exchange.status(), error);
         if (error != null && (reason.category().equals("auth") || exchange.status() == 401 || exchange.status() == 403)) {
@@ -31,11 +31,9 @@ public final class Classifier {
                 reason = clientSide;
             }
         }
-        return new Classification(reason, credential,
-                error == null ? null : error.providerCode,
-                requestId(exchange, error),
-                retryAfter(exchange, error),
-                limits);
+        // The request id and retry delay are read when asked: for a success only an event or span asks.
+        return new Classification(reason, credential, error == null ? null : error.providerCode, limits,
+                exchange, error);
     }
 
     /** The reason the provider's answer gives, before looking at what the client sent. */
@@ -174,18 +172,18 @@ public final class Classifier {
         return credentials.get(0);
     }
 
-    private static String requestId(CapturedExchange exchange, ProviderError error) {
-        String id = exchange.header("request-id");
-        if (id == null) id = exchange.header("x-request-id");
-        if (id == null) id = exchange.header("apim-request-id");
-        if (id == null) id = exchange.header("x-amzn-requestid");
+    static String requestId(CapturedExchange exchange, ProviderError error) {
+        String id = exchange.header(REQUEST_ID);
+        if (id == null) id = exchange.header(X_REQUEST_ID);
+        if (id == null) id = exchange.header(APIM_REQUEST_ID);
+        if (id == null) id = exchange.header(AMZN_REQUEST_ID);
         if (id == null && error != null) id = error.requestId;
         return id;
     }
 
-    private static double retryAfter(CapturedExchange exchange, ProviderError error) {
-        String ms = exchange.header("retry-after-ms");
-        if (ms == null) ms = exchange.header("x-ms-retry-after-ms");
+    static double retryAfter(CapturedExchange exchange, ProviderError error) {
+        String ms = exchange.header(RETRY_AFTER_MS);
+        if (ms == null) ms = exchange.header(MS_RETRY_AFTER_MS);
         if (ms != null) {
             try {
                 return Double.parseDouble(ms.trim()) / 1000.0;
@@ -193,7 +191,7 @@ public final class Classifier {
                 // fall through to retry-after
             }
         }
-        String seconds = exchange.header("retry-after");
+        String seconds = exchange.header(RETRY_AFTER);
         if (seconds != null) {
             try {
                 return Double.parseDouble(seconds.trim());
@@ -210,55 +208,56 @@ public final class Classifier {
         return error != null ? error.retryDelaySeconds : -1;
     }
 
+    // The response headers read at every response, by slot (see ResponseHeaders.slotOf).
+    private static final int AMZN_ERROR_TYPE = ResponseHeaders.slotOf("x-amzn-errortype");
+    private static final int REQUEST_ID = ResponseHeaders.slotOf("request-id");
+    private static final int X_REQUEST_ID = ResponseHeaders.slotOf("x-request-id");
+    private static final int APIM_REQUEST_ID = ResponseHeaders.slotOf("apim-request-id");
+    private static final int AMZN_REQUEST_ID = ResponseHeaders.slotOf("x-amzn-requestid");
+    private static final int RETRY_AFTER_MS = ResponseHeaders.slotOf("retry-after-ms");
+    private static final int MS_RETRY_AFTER_MS = ResponseHeaders.slotOf("x-ms-retry-after-ms");
+    private static final int RETRY_AFTER = ResponseHeaders.slotOf("retry-after");
+    private static final int OPENAI_REQUESTS = ResponseHeaders.slotOf("x-ratelimit-remaining-requests");
+    private static final int ANTHROPIC_REQUESTS = ResponseHeaders.slotOf("anthropic-ratelimit-requests-remaining");
+    private static final int OPENAI_TOKENS = ResponseHeaders.slotOf("x-ratelimit-remaining-tokens");
+    private static final int ANTHROPIC_TOKENS = ResponseHeaders.slotOf("anthropic-ratelimit-tokens-remaining");
+    private static final int BY_SIZE_MINUTE = ResponseHeaders.slotOf("x-ratelimitbysize-remaining-minute");
+    private static final int ANTHROPIC_INPUT_TOKENS = ResponseHeaders.slotOf("anthropic-ratelimit-input-tokens-remaining");
+    private static final int ANTHROPIC_OUTPUT_TOKENS = ResponseHeaders.slotOf("anthropic-ratelimit-output-tokens-remaining");
+    private static final long RATE_LIMIT_HEADERS = 1L << OPENAI_REQUESTS | 1L << ANTHROPIC_REQUESTS | 1L << OPENAI_TOKENS
+            | 1L << ANTHROPIC_TOKENS | 1L << BY_SIZE_MINUTE | 1L << ANTHROPIC_INPUT_TOKENS | 1L << ANTHROPIC_OUTPUT_TOKENS;
+
     private static final int REQUESTS = KeywatchMetrics.RATE_LIMITS.indexOf("requests");
     private static final int TOKENS = KeywatchMetrics.RATE_LIMITS.indexOf("tokens");
     private static final int INPUT_TOKENS = KeywatchMetrics.RATE_LIMITS.indexOf("input_tokens");
     private static final int OUTPUT_TOKENS = KeywatchMetrics.RATE_LIMITS.indexOf("output_tokens");
 
-    /** By limit index, NaN where not reported; null when the response reported none. */
-    private static double[] rateLimits(CapturedExchange exchange) {
-        double[] out = null;
-        out = put(out, REQUESTS, exchange.header("x-ratelimit-remaining-requests"));
-        out = put(out, REQUESTS, exchange.header("anthropic-ratelimit-requests-remaining"));
-        out = put(out, TOKENS, exchange.header("x-ratelimit-remaining-tokens"));
-        out = put(out, TOKENS, exchange.header("anthropic-ratelimit-tokens-remaining"));
-        out = put(out, TOKENS, exchange.header("x-ratelimitbysize-remaining-minute"));
-        out = put(out, INPUT_TOKENS, exchange.header("anthropic-ratelimit-input-tokens-remaining"));
-        out = put(out, OUTPUT_TOKENS, exchange.header("anthropic-ratelimit-output-tokens-remaining"));
+    /**
+     * By limit index, the count as the response sent it (null where it sent none); null when it sent none at
+     * all. Not parsed here: only the last count of each key is ever shown, so it is parsed when a scrape reads
+     * it (see {@link RemainingCount}), and the response's header strings, made on the client's thread, are
+     * not read on this one.
+     */
+    private static String[] rateLimits(CapturedExchange exchange) {
+        if (!exchange.hasAnyHeader(RATE_LIMIT_HEADERS)) {
+            return null;
+        }
+        String[] out = null;
+        out = put(out, REQUESTS, exchange.header(OPENAI_REQUESTS));
+        out = put(out, REQUESTS, exchange.header(ANTHROPIC_REQUESTS));
+        out = put(out, TOKENS, exchange.header(OPENAI_TOKENS));
+        out = put(out, TOKENS, exchange.header(ANTHROPIC_TOKENS));
+        out = put(out, TOKENS, exchange.header(BY_SIZE_MINUTE));
+        out = put(out, INPUT_TOKENS, exchange.header(ANTHROPIC_INPUT_TOKENS));
+        out = put(out, OUTPUT_TOKENS, exchange.header(ANTHROPIC_OUTPUT_TOKENS));
         return out;
     }
 
-    /** The first count a response gives for a limit wins. */
-    private static double[] put(double[] out, int limit, String value) {
-        if (value == null || (out != null && !Double.isNaN(out[limit]))) return out;
-        double count;
-        try {
-            count = count(value.trim());
-        } catch (NumberFormatException ignored) {
-            return out; // not a count
-        }
-        double[] limits = out;
-        if (limits == null) {
-            limits = new double[KeywatchMetrics.RATE_LIMITS.size()];
-            Arrays.fill(limits, Double.NaN);
-        }
-        limits[limit] = count;
+    /** The first header a response gives for a limit wins. */
+    private static String[] put(String[] out, int limit, String value) {
+        if (value == null || (out != null && out[limit] != null)) return out;
+        String[] limits = out != null ? out : new String[KeywatchMetrics.RATE_LIMITS.size()];
+        limits[limit] = value;
         return limits;
-    }
-
-    /** Remaining counts are whole numbers at every provider; the rare other form still parses, more slowly. */
-    private static double count(String value) {
-        if (value.isEmpty() || value.length() > 15) {
-            return Double.parseDouble(value);
-        }
-        long n = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return Double.parseDouble(value);
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 }

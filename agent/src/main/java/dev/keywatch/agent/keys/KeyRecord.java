@@ -2,6 +2,7 @@ package dev.keywatch.agent.keys;
 
 import dev.keywatch.agent.classify.Classification;
 import dev.keywatch.agent.classify.Reason;
+import dev.keywatch.agent.classify.RemainingCount;
 import dev.keywatch.exporter.KeyView;
 import dev.keywatch.exporter.KeywatchMetrics;
 
@@ -14,6 +15,9 @@ public final class KeyRecord implements KeyView {
     private volatile double lastSuccessSeconds;
     private final double[] lastFailureSeconds = new double[KeywatchMetrics.FAILURE_CATEGORIES.size()];
     private final double[] rateLimitRemaining = new double[KeywatchMetrics.RATE_LIMITS.size()];
+    // The count each limit's latest response gave, as sent: parsed when a scrape reads it, so that of the
+    // hundreds of counts between two scrapes only the one shown is parsed.
+    private final String[] rateLimitCounts = new String[KeywatchMetrics.RATE_LIMITS.size()];
 
     KeyRecord(String provider, String label) {
         this.provider = provider;
@@ -28,7 +32,7 @@ public final class KeyRecord implements KeyView {
 
     /**
      * Moves the state for a response; reasons that say nothing about the key leave it as it was. The
-     * rate limits are those the response reported (see {@link Classification#rateLimitRemaining(int)}).
+     * rate limits are those the response reported (see {@link Classification#rateLimitCount(int)}).
      */
     public synchronized void record(Reason reason, long epochMillis, Classification limits) {
         double seconds = epochMillis / 1000.0;
@@ -46,9 +50,9 @@ public final class KeyRecord implements KeyView {
             state = next;
         }
         if (limits.reportsRateLimits()) {
-            for (int i = 0; i < rateLimitRemaining.length; i++) {
-                double remaining = limits.rateLimitRemaining(i);
-                if (!Double.isNaN(remaining)) rateLimitRemaining[i] = remaining;
+            for (int i = 0; i < rateLimitCounts.length; i++) {
+                String count = limits.rateLimitCount(i);
+                if (count != null) rateLimitCounts[i] = count;
             }
         }
     }
@@ -96,9 +100,20 @@ public final class KeyRecord implements KeyView {
         return i < 0 ? 0 : lastFailureSeconds[i];
     }
 
+    /** The count the latest response gave that was a number; NaN until one was. */
     @Override
     public synchronized double rateLimitRemaining(String limit) {
         int i = KeywatchMetrics.RATE_LIMITS.indexOf(limit);
-        return i < 0 ? Double.NaN : rateLimitRemaining[i];
+        if (i < 0) {
+            return Double.NaN;
+        }
+        if (rateLimitCounts[i] != null) {
+            double parsed = RemainingCount.parse(rateLimitCounts[i]);
+            rateLimitCounts[i] = null;
+            if (!Double.isNaN(parsed)) {
+                rateLimitRemaining[i] = parsed;
+            }
+        }
+        return rateLimitRemaining[i];
     }
 }

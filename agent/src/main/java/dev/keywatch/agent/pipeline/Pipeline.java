@@ -62,7 +62,7 @@ public final class Pipeline implements ExchangeSink {
             m.trackKey(record);
             if (c.reportsRateLimits()) {
                 for (int i = 0; i < KeywatchMetrics.RATE_LIMITS.size(); i++) {
-                    if (!Double.isNaN(c.rateLimitRemaining(i))) {
+                    if (c.rateLimitCount(i) != null) {
                         m.trackRateLimit(record, KeywatchMetrics.RATE_LIMITS.get(i));
                     }
                 }
