@@ -14,8 +14,8 @@ import java.util.Set;
  */
 public final class KeptHeaders extends AbstractMap<String, String> {
     private final String[] values = new String[ResponseHeaders.count()];
-    private int size;
-    // Bit n set when slot n holds a value: lets the classifier skip a family of names none of which came.
+    // Bit n set when slot n holds a value: lets the classifier skip a family of names none of which came,
+    // and counts the map's size.
     private long filled;
 
     /** These headers as they are when already kept, else the kept names of any name-to-value map. */
@@ -37,7 +37,6 @@ public final class KeptHeaders extends AbstractMap<String, String> {
         if (value != null && values[slot] == null) {
             values[slot] = value;
             filled |= 1L << slot;
-            size++;
         }
     }
 
@@ -64,7 +63,7 @@ public final class KeptHeaders extends AbstractMap<String, String> {
 
     @Override
     public int size() {
-        return size;
+        return Long.bitCount(filled);
     }
 
     /** Built when asked (tests, a debugger): the classifier only looks names up. */
