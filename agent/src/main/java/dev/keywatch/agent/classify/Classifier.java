@@ -217,20 +217,34 @@ public final class Classifier {
     private static final int RETRY_AFTER_MS = ResponseHeaders.slotOf("retry-after-ms");
     private static final int MS_RETRY_AFTER_MS = ResponseHeaders.slotOf("x-ms-retry-after-ms");
     private static final int RETRY_AFTER = ResponseHeaders.slotOf("retry-after");
-    private static final int OPENAI_REQUESTS = ResponseHeaders.slotOf("x-ratelimit-remaining-requests");
-    private static final int ANTHROPIC_REQUESTS = ResponseHeaders.slotOf("anthropic-ratelimit-requests-remaining");
-    private static final int OPENAI_TOKENS = ResponseHeaders.slotOf("x-ratelimit-remaining-tokens");
-    private static final int ANTHROPIC_TOKENS = ResponseHeaders.slotOf("anthropic-ratelimit-tokens-remaining");
-    private static final int BY_SIZE_MINUTE = ResponseHeaders.slotOf("x-ratelimitbysize-remaining-minute");
-    private static final int ANTHROPIC_INPUT_TOKENS = ResponseHeaders.slotOf("anthropic-ratelimit-input-tokens-remaining");
-    private static final int ANTHROPIC_OUTPUT_TOKENS = ResponseHeaders.slotOf("anthropic-ratelimit-output-tokens-remaining");
-    private static final long RATE_LIMIT_HEADERS = 1L << OPENAI_REQUESTS | 1L << ANTHROPIC_REQUESTS | 1L << OPENAI_TOKENS
-            | 1L << ANTHROPIC_TOKENS | 1L << BY_SIZE_MINUTE | 1L << ANTHROPIC_INPUT_TOKENS | 1L << ANTHROPIC_OUTPUT_TOKENS;
 
     private static final int REQUESTS = KeywatchMetrics.RATE_LIMITS.indexOf("requests");
     private static final int TOKENS = KeywatchMetrics.RATE_LIMITS.indexOf("tokens");
     private static final int INPUT_TOKENS = KeywatchMetrics.RATE_LIMITS.indexOf("input_tokens");
     private static final int OUTPUT_TOKENS = KeywatchMetrics.RATE_LIMITS.indexOf("output_tokens");
+
+    /**
+     * The rate-limit headers in the order a response's first one for a limit wins, and that limit. One list,
+     * so that the mask that skips them all cannot miss one that is read.
+     */
+    private static final int[] COUNT_HEADERS = {
+            ResponseHeaders.slotOf("x-ratelimit-remaining-requests"),
+            ResponseHeaders.slotOf("anthropic-ratelimit-requests-remaining"),
+            ResponseHeaders.slotOf("x-ratelimit-remaining-tokens"),
+            ResponseHeaders.slotOf("anthropic-ratelimit-tokens-remaining"),
+            ResponseHeaders.slotOf("x-ratelimitbysize-remaining-minute"),
+            ResponseHeaders.slotOf("anthropic-ratelimit-input-tokens-remaining"),
+            ResponseHeaders.slotOf("anthropic-ratelimit-output-tokens-remaining")};
+    private static final int[] COUNT_LIMITS = {REQUESTS, REQUESTS, TOKENS, TOKENS, TOKENS, INPUT_TOKENS, OUTPUT_TOKENS};
+    private static final long COUNT_HEADER_SLOTS = slots(COUNT_HEADERS);
+
+    private static long slots(int[] headers) {
+        long mask = 0;
+        for (int slot : headers) {
+            mask |= 1L << slot;
+        }
+        return mask;
+    }
 
     /**
      * By limit index, the count as the response sent it (null where it sent none); null when it sent none at
@@ -239,17 +253,13 @@ public final class Classifier {
      * not read on this one.
      */
     private static String[] rateLimits(CapturedExchange exchange) {
-        if (!exchange.hasAnyHeader(RATE_LIMIT_HEADERS)) {
+        if (!exchange.hasAnyHeader(COUNT_HEADER_SLOTS)) {
             return null;
         }
         String[] out = null;
-        out = put(out, REQUESTS, exchange.header(OPENAI_REQUESTS));
-        out = put(out, REQUESTS, exchange.header(ANTHROPIC_REQUESTS));
-        out = put(out, TOKENS, exchange.header(OPENAI_TOKENS));
-        out = put(out, TOKENS, exchange.header(ANTHROPIC_TOKENS));
-        out = put(out, TOKENS, exchange.header(BY_SIZE_MINUTE));
-        out = put(out, INPUT_TOKENS, exchange.header(ANTHROPIC_INPUT_TOKENS));
-        out = put(out, OUTPUT_TOKENS, exchange.header(ANTHROPIC_OUTPUT_TOKENS));
+        for (int i = 0; i < COUNT_HEADERS.length; i++) {
+            out = put(out, COUNT_LIMITS[i], exchange.header(COUNT_HEADERS[i]));
+        }
         return out;
     }
 
