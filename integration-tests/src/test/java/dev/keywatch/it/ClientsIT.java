@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -338,6 +339,18 @@ class ClientsIT {
     static Run runForked(Path jdk, String classPath, Path work, List<String> extraOptions, Path eventLog,
                          Predicate<PrometheusText> scraped, int readySeconds, String mainClass, String... args)
             throws Exception {
+        return runForkedUntil(jdk, classPath, work, extraOptions, eventLog, transcript -> scraped, readySeconds,
+                mainClass, args);
+    }
+
+    /**
+     * Runs a program, with the agent when there is an event log, scraping until what the program's transcript
+     * says it did is counted: the reporting thread counts a busy program's last calls after the program
+     * prints its transcript.
+     */
+    static Run runForkedUntil(Path jdk, String classPath, Path work, List<String> extraOptions, Path eventLog,
+                              Function<String, Predicate<PrometheusText>> scrapedAfter, int readySeconds,
+                              String mainClass, String... args) throws Exception {
         TestTls tls = TestTls.create(workDir("tls"));
         List<String> options = tls.clientOptions(TestTls.writeHostsFile(work.resolve("hosts")));
         options.addAll(extraOptions);
@@ -357,7 +370,7 @@ class ClientsIT {
             jvm.awaitReady(readySeconds);
             if (eventLog != null) {
                 long calledNanos = System.nanoTime();
-                run.metrics = scrapeUntil(port, scraped);
+                run.metrics = scrapeUntil(port, scrapedAfter.apply(jvm.transcript()));
                 run.reportedMillis = (System.nanoTime() - calledNanos) / 1_000_000;
             }
             assertThat(jvm.finish()).as("exit code; stderr:\n" + jvm.stderr()).isZero();
@@ -376,7 +389,7 @@ class ClientsIT {
      * Every exchange counted and timed: the reporting thread counts a response, then times it, so a scrape can
      * fall between the two.
      */
-    private static Predicate<PrometheusText> counted(int expected) {
+    static Predicate<PrometheusText> counted(long expected) {
         return m -> m.sum("keywatch_llm_responses_total") >= expected
                 && m.sum("keywatch_llm_request_duration_seconds_count") >= expected;
     }
