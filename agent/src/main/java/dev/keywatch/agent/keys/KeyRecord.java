@@ -8,6 +8,15 @@ import dev.keywatch.exporter.KeywatchMetrics;
 
 /** What this process remembers of one key: its state, last success, last failure per category, limits. */
 public final class KeyRecord implements KeyView {
+    /** {@link #stateFor} of every reason, worked out once rather than by a string switch per response. */
+    private static final String[] STATE_AFTER = new String[Reason.values().length];
+
+    static {
+        for (Reason reason : Reason.values()) {
+            STATE_AFTER[reason.ordinal()] = stateFor(reason);
+        }
+    }
+
     private final String provider;
     private final String label;
     private volatile String state;
@@ -36,8 +45,12 @@ public final class KeyRecord implements KeyView {
      */
     public synchronized void record(Reason reason, long epochMillis, Classification limits) {
         double seconds = epochMillis / 1000.0;
+        // Volatile fields are written only when they change: the reporting thread records a success for
+        // nearly every call, and each volatile store is a fence.
         if (reason == Reason.OK) {
-            everSucceeded = true;
+            if (!everSucceeded) {
+                everSucceeded = true;
+            }
             lastSuccessSeconds = seconds;
         } else {
             int category = KeywatchMetrics.FAILURE_CATEGORIES.indexOf(reason.category());
@@ -45,8 +58,8 @@ public final class KeyRecord implements KeyView {
                 lastFailureSeconds[category] = seconds;
             }
         }
-        String next = stateFor(reason);
-        if (next != null) {
+        String next = STATE_AFTER[reason.ordinal()];
+        if (next != null && !next.equals(state)) {
             state = next;
         }
         if (limits.reportsRateLimits()) {

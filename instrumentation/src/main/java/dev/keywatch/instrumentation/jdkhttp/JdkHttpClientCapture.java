@@ -60,6 +60,7 @@ public final class JdkHttpClientCapture {
         private final String method;
         private final URI uri;
         private final Map<String, List<String>> headers;
+        private String[] firstValues;
 
         SentRequest(CredentialReducer reducer, String method, URI uri, Map<String, List<String>> headers) {
             this.reducer = reducer;
@@ -73,11 +74,30 @@ public final class JdkHttpClientCapture {
             RequestCredentials.describe(exchange, reducer, method, uri.getRawPath(), uri.getRawQuery(), this);
         }
 
-        /** What {@code firstValue} answers, without the stream it builds for each of the five names asked. */
+        /**
+         * What {@code firstValue} answers, from one pass over the request's few headers: five lookups in the
+         * JDK's case-insensitive tree compared names a character at a time through {@code Character}'s
+         * tables (some 9% of the reporting thread's time in a JDK-client load).
+         */
         @Override
         public String get(String name) {
-            List<String> values = headers.get(name);
-            return values == null || values.isEmpty() ? null : values.get(0);
+            if (firstValues == null) {
+                firstValues = firstValues(headers);
+            }
+            int slot = RequestCredentials.slotOf(name);
+            return slot < 0 ? null : firstValues[slot];
+        }
+
+        private static String[] firstValues(Map<String, List<String>> headers) {
+            String[] first = new String[RequestCredentials.NAMES.size()];
+            for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+                int slot = RequestCredentials.slotOf(header.getKey());
+                List<String> values = header.getValue();
+                if (slot >= 0 && first[slot] == null && values != null && !values.isEmpty()) {
+                    first[slot] = values.get(0);
+                }
+            }
+            return first;
         }
     }
 

@@ -16,7 +16,28 @@ public final class RequestCredentials {
         String get(String name) throws Throwable;
     }
 
+    /**
+     * Every request header Keywatch reads, in slot order: the four credential headers and the SDK's retry
+     * count. Their lengths differ, so a header's slot is found by its length and one comparison.
+     */
+    public static final List<String> NAMES = Collections.unmodifiableList(java.util.Arrays.asList(
+            "Authorization", "x-api-key", "api-key", "x-goog-api-key", "x-stainless-retry-count"));
+
     private RequestCredentials() {
+    }
+
+    /** The slot in {@link #NAMES} of a header name, whatever its case; -1 for any other header. */
+    public static int slotOf(String headerName) {
+        int slot;
+        switch (headerName.length()) {
+            case 13: slot = 0; break;
+            case 9: slot = 1; break;
+            case 7: slot = 2; break;
+            case 14: slot = 3; break;
+            case 23: slot = 4; break;
+            default: return -1;
+        }
+        return NAMES.get(slot).equalsIgnoreCase(headerName) ? slot : -1;
     }
 
     /**
