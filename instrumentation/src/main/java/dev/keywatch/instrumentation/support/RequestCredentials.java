@@ -1,11 +1,13 @@
 package dev.keywatch.instrumentation.support;
 
 import dev.keywatch.capture.LateDetails;
+import dev.keywatch.capture.NameSlots;
 import dev.keywatch.capture.PendingExchange;
 import dev.keywatch.credential.CredentialLocation;
 import dev.keywatch.credential.CredentialReducer;
 import dev.keywatch.credential.ReducedCredential;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -16,28 +18,22 @@ public final class RequestCredentials {
         String get(String name) throws Throwable;
     }
 
-    /**
-     * Every request header Keywatch reads, in slot order: the four credential headers and the SDK's retry
-     * count. Their lengths differ, so a header's slot is found by its length and one comparison.
-     */
-    public static final List<String> NAMES = Collections.unmodifiableList(java.util.Arrays.asList(
-            "Authorization", "x-api-key", "api-key", "x-goog-api-key", "x-stainless-retry-count"));
+    private static final String AUTHORIZATION = "Authorization";
+    private static final String X_API_KEY = "x-api-key";
+    private static final String API_KEY = "api-key";
+    private static final String X_GOOG_API_KEY = "x-goog-api-key";
+    private static final String RETRY_COUNT = "x-stainless-retry-count";
+    /** Every request header Keywatch reads, in slot order: the four credential headers and the SDK's retry count. */
+    private static final NameSlots SLOTS = new NameSlots(
+            Arrays.asList(AUTHORIZATION, X_API_KEY, API_KEY, X_GOOG_API_KEY, RETRY_COUNT));
+    public static final List<String> NAMES = SLOTS.names();
 
     private RequestCredentials() {
     }
 
     /** The slot in {@link #NAMES} of a header name, whatever its case; -1 for any other header. */
     public static int slotOf(String headerName) {
-        int slot;
-        switch (headerName.length()) {
-            case 13: slot = 0; break;
-            case 9: slot = 1; break;
-            case 7: slot = 2; break;
-            case 14: slot = 3; break;
-            case 23: slot = 4; break;
-            default: return -1;
-        }
-        return NAMES.get(slot).equalsIgnoreCase(headerName) ? slot : -1;
+        return SLOTS.slot(headerName);
     }
 
     /**
@@ -59,10 +55,10 @@ public final class RequestCredentials {
     public static List<ReducedCredential> reduce(CredentialReducer reducer, HeaderReader headers, String rawQuery)
             throws Throwable {
         List<ReducedCredential> out = null;
-        out = add(out, value(headers, "Authorization"), reducer, null);
-        out = add(out, value(headers, "x-api-key"), reducer, CredentialLocation.X_API_KEY);
-        out = add(out, value(headers, "api-key"), reducer, CredentialLocation.API_KEY);
-        out = add(out, value(headers, "x-goog-api-key"), reducer, CredentialLocation.X_GOOG_API_KEY);
+        out = add(out, value(headers, AUTHORIZATION), reducer, null);
+        out = add(out, value(headers, X_API_KEY), reducer, CredentialLocation.X_API_KEY);
+        out = add(out, value(headers, API_KEY), reducer, CredentialLocation.API_KEY);
+        out = add(out, value(headers, X_GOOG_API_KEY), reducer, CredentialLocation.X_GOOG_API_KEY);
         if (rawQuery != null && rawQuery.contains("key=")) {
             ReducedCredential q = reducer.reduceQuery(rawQuery);
             if (q != null) {
@@ -75,7 +71,7 @@ public final class RequestCredentials {
 
     /** {@code X-Stainless-Retry-Count}: 0 for the first attempt, -1 when the SDK does not say. */
     public static int retryAttempt(HeaderReader headers) throws Throwable {
-        String v = value(headers, "x-stainless-retry-count");
+        String v = value(headers, RETRY_COUNT);
         if (v == null) {
             return -1;
         }
